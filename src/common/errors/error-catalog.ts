@@ -1,0 +1,42 @@
+/**
+ * Every stable error code the service can answer with, and its HTTP status and title. The REST problem+json
+ * filter and the GraphQL formatter both read this one table, so a resolver never maps errors itself. A code that
+ * is not listed here does not type-check (`ErrorCode` is the key set).
+ *
+ * Keep codes grouped by module; a new module adds its own block.
+ */
+export const ERROR_CATALOG = {
+  // --- generic, raised by the plumbing ---
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  BAD_REQUEST: { status: 400, title: 'The request cannot be understood' },
+  MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication is required' },
+  FORBIDDEN: { status: 403, title: 'You are not allowed to do this' },
+  OUT_OF_SCOPE: { status: 403, title: 'The record is outside your administrative scope' },
+  ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  CONFLICT: { status: 409, title: 'The request conflicts with the current state' },
+  VERSION_CONFLICT: { status: 409, title: 'The record was changed by someone else' },
+  UNIQUE_VIOLATION: { status: 409, title: 'A record with the same unique value already exists' },
+  REFERENCE_VIOLATION: { status: 409, title: 'The record refers to, or is referred to by, another record' },
+  CONSTRAINT_VIOLATION: { status: 400, title: 'The data breaks a rule of the database' },
+  IDEMPOTENCY_KEY_CONFLICT: { status: 409, title: 'The Idempotency-Key was used with a different request' },
+  IDEMPOTENCY_KEY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  GRAPHQL_QUERY_TOO_COMPLEX: { status: 400, title: 'The GraphQL operation is too deep, too costly or too large' },
+  GRAPHQL_INVALID: { status: 400, title: 'The GraphQL operation is not valid' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+  SERVICE_UNAVAILABLE: { status: 503, title: 'A service this request needs is unavailable' },
+  QUEUE_UNAVAILABLE: { status: 503, title: 'The job queue is unavailable; try again shortly' },
+  DATABASE_TIMEOUT: { status: 503, title: 'The database took too long to answer' },
+  REQUEST_TIMEOUT: { status: 503, title: 'The request took too long' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CATALOG, value);
+}

@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+import { EnvironmentVariables, validateEnvironment } from 'src/config/environment';
+
+export type AppRole = 'all' | 'api' | 'worker';
+
+/** The service's typed settings, grouped by concern. Built once at boot from validated environment variables. */
+export class AppConfig {
+  readonly env: EnvironmentVariables['NODE_ENV'];
+  readonly isProduction: boolean;
+  readonly app: {
+    role: AppRole;
+    port: number;
+    host: string;
+    corsOrigins: string[];
+    bodyLimitBytes: number;
+    requestTimeoutMs: number;
+    shutdownGraceMs: number;
+    logLevel: string;
+    logFormat: 'json' | 'pretty';
+  };
+  readonly database: {
+    url: string | undefined;
+    poolSize: number;
+    statementTimeoutMs: number;
+    reportsPoolSize: number;
+    reportsStatementTimeoutMs: number;
+    migrationsRunOnStart: boolean | undefined;
+  };
+  readonly embedded: { dataDir: string; postgresPort: number; redisPort: number };
+  readonly redis: { url: string | undefined };
+  readonly queue: { prefix: string; workerConcurrency: number };
+  readonly graphql: {
+    introspection: boolean;
+    sandbox: boolean;
+    maxDepth: number;
+    maxCost: number;
+    maxAliases: number;
+    maxQueryBytes: number;
+    schemaFile: string | undefined;
+  };
+  readonly auth: {
+    jwksUrl: string | undefined;
+    issuer: string | undefined;
+    audience: string | undefined;
+    rolesClaim: string;
+    devIssuerEnabled: boolean;
+    apiKeyRateLimit: number;
+    apiKeyRateWindowSeconds: number;
+  };
+  readonly calendar: { receiptCutoff: string };
+  readonly storage: { dir: string };
+
+  constructor(v: EnvironmentVariables) {
+    this.env = v.NODE_ENV;
+    this.isProduction = v.NODE_ENV === 'production';
+    const devLike = !this.isProduction;
+    this.app = {
+      role: v.APP_ROLE,
+      port: v.PORT,
+      host: v.HOST,
+      corsOrigins: v.CORS_ORIGINS.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      bodyLimitBytes: v.HTTP_BODY_LIMIT_BYTES,
+      requestTimeoutMs: v.HTTP_REQUEST_TIMEOUT_MS,
+      shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
+      logLevel: v.LOG_LEVEL,
+      logFormat: v.LOG_FORMAT ?? (this.isProduction ? 'json' : 'pretty'),
+    };
+    this.database = {
+      url: v.DATABASE_URL,
+      poolSize: v.DATABASE_POOL_SIZE,
+      statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
+      reportsPoolSize: v.REPORTS_POOL_SIZE,
+      reportsStatementTimeoutMs: v.REPORTS_STATEMENT_TIMEOUT_MS,
+      migrationsRunOnStart: v.MIGRATIONS_RUN_ON_START,
+    };
+    this.embedded = {
+      dataDir: resolve(v.EMBEDDED_DATA_DIR),
+      postgresPort: v.EMBEDDED_POSTGRES_PORT,
+      redisPort: v.EMBEDDED_REDIS_PORT,
+    };
+    this.redis = { url: v.REDIS_URL };
+    this.queue = { prefix: v.QUEUE_PREFIX, workerConcurrency: v.WORKER_CONCURRENCY };
+    this.graphql = {
+      introspection: v.GRAPHQL_INTROSPECTION ?? devLike,
+      sandbox: v.GRAPHQL_SANDBOX ?? devLike,
+      maxDepth: v.GRAPHQL_MAX_DEPTH,
+      maxCost: v.GRAPHQL_MAX_COST,
+      maxAliases: v.GRAPHQL_MAX_ALIASES,
+      maxQueryBytes: v.GRAPHQL_MAX_QUERY_BYTES,
+      schemaFile: v.SCHEMA_FILE,
+    };
+    this.auth = {
+      jwksUrl: v.AUTH_JWKS_URL,
+      issuer: v.AUTH_ISSUER,
+      audience: v.AUTH_AUDIENCE,
+      rolesClaim: v.AUTH_ROLES_CLAIM,
+      devIssuerEnabled: v.DEV_ISSUER_ENABLED ?? devLike,
+      apiKeyRateLimit: v.API_KEY_RATE_LIMIT,
+      apiKeyRateWindowSeconds: v.API_KEY_RATE_WINDOW_SECONDS,
+    };
+    this.calendar = { receiptCutoff: v.RECEIPT_CUTOFF };
+    this.storage = { dir: resolve(v.STORAGE_DIR) };
+  }
+
+  /** Reads and validates `process.env` (or the given map). Throws ConfigurationError naming each bad variable. */
+  static fromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+    return new AppConfig(validateEnvironment(env));
+  }
+}

@@ -1,0 +1,107 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/** Settings names that must never appear in logs or error messages with their values. */
+export const SECRET_SETTINGS = [
+  'DATABASE_URL',
+  'REDIS_URL',
+  'DEV_ISSUER_PRIVATE_KEY',
+  'PAYMENT_ACCOUNT_ENCRYPTION_KEY',
+  'SMTP_PASSWORD',
+  'SMS_GATEWAY_TOKEN',
+  'POPULATION_DB_TOKEN',
+  'S3_SECRET_ACCESS_KEY',
+] as const;
+
+const toBool = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/**
+ * Every environment variable the service reads, with its bounds. `.env.example` documents each one;
+ * the config spec checks the two stay in step.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
+  @IsIn(['all', 'api', 'worker']) APP_ROLE: 'all' | 'api' | 'worker' = 'all';
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() @MaxLength(255) HOST = '0.0.0.0';
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  @IsOptional() @IsIn(['json', 'pretty']) LOG_FORMAT?: 'json' | 'pretty';
+  /** Comma-separated list of allowed origins; empty means no cross-origin access. */
+  @IsString() @MaxLength(4000) CORS_ORIGINS = '';
+  @Transform(toInt) @IsInt() @Min(1024) @Max(100 * 1024 * 1024) HTTP_BODY_LIMIT_BYTES = 1_048_576;
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_REQUEST_TIMEOUT_MS = 30_000;
+  @Transform(toInt) @IsInt() @Min(0) @Max(120_000) SHUTDOWN_GRACE_MS = 15_000;
+
+  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+  @Transform(toInt) @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) DATABASE_STATEMENT_TIMEOUT_MS = 15_000;
+  @Transform(toInt) @IsInt() @Min(1) @Max(50) REPORTS_POOL_SIZE = 3;
+  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) REPORTS_STATEMENT_TIMEOUT_MS = 120_000;
+  @IsString() @MinLength(1) EMBEDDED_DATA_DIR = '.data';
+  @Transform(toInt) @IsInt() @Min(1024) @Max(65535) EMBEDDED_POSTGRES_PORT = 54329;
+  @Transform(toInt) @IsInt() @Min(1024) @Max(65535) EMBEDDED_REDIS_PORT = 63799;
+  /** Run pending migrations at boot. Defaults to on only in embedded mode; production runs them explicitly. */
+  @IsOptional() @Transform(toBool) @IsBoolean() MIGRATIONS_RUN_ON_START?: boolean;
+
+  @IsOptional() @IsString() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
+  @IsString() @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, _ or -' })
+  QUEUE_PREFIX = 'ansinh';
+  @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY = 4;
+
+  @IsOptional() @Transform(toBool) @IsBoolean() GRAPHQL_INTROSPECTION?: boolean;
+  @IsOptional() @Transform(toBool) @IsBoolean() GRAPHQL_SANDBOX?: boolean;
+  @Transform(toInt) @IsInt() @Min(2) @Max(50) GRAPHQL_MAX_DEPTH = 10;
+  @Transform(toInt) @IsInt() @Min(10) @Max(1_000_000) GRAPHQL_MAX_COST = 20_000;
+  @Transform(toInt) @IsInt() @Min(1) @Max(200) GRAPHQL_MAX_ALIASES = 30;
+  @Transform(toInt) @IsInt() @Min(256) @Max(1_000_000) GRAPHQL_MAX_QUERY_BYTES = 20_000;
+  @IsOptional() @IsString() @MaxLength(500) SCHEMA_FILE?: string;
+
+  @IsOptional() @IsString() @MaxLength(2000) AUTH_JWKS_URL?: string;
+  @IsOptional() @IsString() @MaxLength(500) AUTH_ISSUER?: string;
+  @IsOptional() @IsString() @MaxLength(500) AUTH_AUDIENCE?: string;
+  @IsString() @MaxLength(200) AUTH_ROLES_CLAIM = 'realm_access.roles';
+  @IsOptional() @Transform(toBool) @IsBoolean() DEV_ISSUER_ENABLED?: boolean;
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) API_KEY_RATE_LIMIT = 600;
+  @Transform(toInt) @IsInt() @Min(1) @Max(86_400) API_KEY_RATE_WINDOW_SECONDS = 60;
+
+  @IsString() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'RECEIPT_CUTOFF must be HH:MM' })
+  RECEIPT_CUTOFF = '15:00';
+  @IsString() @MaxLength(500) STORAGE_DIR = '.data/files';
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** Parses and validates the environment; throws one error naming every bad variable (never its value if secret). */
+export function validateEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = plainToInstance(EnvironmentVariables, defined, { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { skipMissingProperties: false, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new ConfigurationError(
+      errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`),
+    );
+  }
+  return parsed;
+}

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import helmet from '@fastify/helmet';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule, type AppModuleOptions } from 'src/app.module';
+import { RequestContext } from 'src/common/context/request-context';
+import { toProblem } from 'src/common/errors/problem';
+import { createValidationPipe } from 'src/common/validation/validation.pipe';
+import { MetricsService } from 'src/modules/health/metrics.service';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Builds the Nest application on Fastify with every cross-cutting concern: request ids, problem+json for errors
+ * Fastify raises itself (body too large, bad JSON), helmet, CORS, validation, OpenAPI, metrics.
+ */
+export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+  const { config } = options;
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.app.bodyLimitBytes,
+    requestTimeout: config.app.requestTimeoutMs,
+    connectionTimeout: config.app.requestTimeoutMs,
+    trustProxy: config.isProduction,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      req.headers['x-request-id'] = id;
+      return id;
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    RequestContext.run({ requestId: String(request.id), ip: request.ip }, done);
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', String(request.id));
+  });
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.observeHttp(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+  fastify.setErrorHandler((error, request, reply) => {
+    const { problem, unexpected } = toProblem(error, String(request.id));
+    if (unexpected) request.log.error({ err: error }, 'Unexpected error');
+    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+  });
+
+  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
+  app.enableCors({ origin: config.app.corsOrigins.length > 0 ? config.app.corsOrigins : false, credentials: false });
+  app.useGlobalPipes(createValidationPipe());
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+      { path: '.well-known/jwks.json', method: RequestMethod.GET },
+    ],
+  });
+
+  const openApi = new DocumentBuilder()
+    .setTitle('An Sinh API')
+    .setDescription(
+      'Public services of a provincial labour, meritorious-people and social-affairs department. ' +
+        'Errors are RFC 9457 application/problem+json with a stable `code`.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Staff OIDC access token' })
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'Machine-client API key' }, 'api-key')
+    .build();
+  const document = SwaggerModule.createDocument(app, openApi);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: `${API_PREFIX}/openapi.json` });
+
+  return app;
+}

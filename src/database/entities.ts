@@ -1,0 +1,5 @@
+/**
+ * Every TypeORM entity of the service, listed explicitly (no glob) so the app, the migration CLI and the tests
+ * load exactly the same set. Each module exports its own list; add it here.
+ */
+export const ENTITIES: Function[] = [];

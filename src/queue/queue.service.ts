@@ -1,0 +1,116 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { AppConfig } from 'src/config/app-config';
+import {
+  DEFAULT_JOB_OPTIONS,
+  JOB_QUEUE,
+  QUEUE_JOB_OPTIONS,
+  QUEUE_NAMES,
+  type JobName,
+  type JobPayloads,
+  type QueueName,
+} from 'src/queue/queue.constants';
+import { createProducerConnection } from 'src/queue/redis-connections';
+
+export const REDIS_URL = Symbol('REDIS_URL');
+const ENQUEUE_TIMEOUT_MS = 1000;
+
+async function withinDeadline<T>(work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('enqueue timed out')), ENQUEUE_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } catch (error) {
+    if (error instanceof DomainException) throw error;
+    throw new DomainException('QUEUE_UNAVAILABLE', 'The job queue did not answer; nothing was enqueued');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Producer side of every queue: typed `add` by job name, fast failure (503) while Redis is down. */
+@Injectable()
+export class QueueService implements OnModuleInit, OnModuleDestroy {
+  readonly connection: Redis;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    @Inject(REDIS_URL) redisUrl: string,
+    readonly config: AppConfig,
+  ) {
+    this.connection = createProducerConnection(redisUrl);
+  }
+
+  /**
+   * Waits (briefly) for the first connection: with the offline queue off, commands sent before it would fail.
+   * A Redis that is down at boot does not stop the API; readiness reports it and enqueues answer 503 until it is back.
+   */
+  async onModuleInit(): Promise<void> {
+    if (this.connection.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.connection.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, 3000);
+      this.connection.once('ready', done);
+    });
+  }
+
+  /**
+   * The queue of that name, created on first use once Redis is connected: BullMQ checks the server version in the
+   * constructor, and with no offline queue that check would fail (and stay failed) on a connection not yet ready.
+   */
+  queue(name: QueueName): Queue {
+    const existing = this.queues.get(name);
+    if (existing) return existing;
+    if (this.connection.status !== 'ready') {
+      throw new DomainException('QUEUE_UNAVAILABLE', 'The job queue is not connected; nothing was enqueued');
+    }
+    const queue = new Queue(name, {
+      connection: this.connection,
+      prefix: this.config.queue.prefix,
+      defaultJobOptions: QUEUE_JOB_OPTIONS[name] ?? DEFAULT_JOB_OPTIONS,
+      skipWaitingForReady: true,
+    });
+    queue.on('error', () => undefined);
+    this.queues.set(name, queue);
+    return queue;
+  }
+
+  /** Adds one job. Use a deterministic `jobId` (no `:`) to make the add idempotent. */
+  async add<J extends JobName>(name: J, payload: JobPayloads[J], options?: JobsOptions): Promise<string> {
+    const job = await withinDeadline(Promise.resolve().then(() => this.queue(JOB_QUEUE[name]).add(name, payload, options)));
+    return job.id ?? '';
+  }
+
+  async addBulk<J extends JobName>(name: J, jobs: Array<{ payload: JobPayloads[J]; options?: JobsOptions }>): Promise<void> {
+    await withinDeadline(
+      Promise.resolve().then(() =>
+        this.queue(JOB_QUEUE[name]).addBulk(jobs.map((j) => ({ name, data: j.payload, opts: j.options }))),
+      ),
+    );
+  }
+
+  /** Waiting + active + delayed + failed counts per queue, for metrics and the admin dashboard. */
+  async depths(): Promise<Record<QueueName, Record<string, number>>> {
+    const entries = await Promise.all(
+      QUEUE_NAMES.map(async (name) => [name, await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed')] as const),
+    );
+    return Object.fromEntries(entries) as Record<QueueName, Record<string, number>>;
+  }
+
+  async ping(): Promise<boolean> {
+    return withinDeadline(this.connection.ping().then((r) => r === 'PONG'));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.connection.disconnect();
+  }
+}
