@@ -24,7 +24,11 @@ export interface AppModuleOptions {
 @Module({})
 class ConfigHolderModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ConfigHolderModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+    return {
+      module: ConfigHolderModule,
+      providers: [{ provide: AppConfig, useValue: config }],
+      exports: [AppConfig],
+    };
   }
 }
 
@@ -40,7 +44,11 @@ export class AppModule {
           genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
           autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            req: (req: { id: string; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+            }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           quietReqLogger: true,
@@ -68,7 +76,12 @@ export class AppModule {
         hideSchemaDetailsFromClientErrors: config.isProduction,
         includeStacktraceInErrorResponses: false,
         validationRules: [depthRule(config.graphql.maxDepth), aliasLimit(config.graphql.maxAliases)],
-        plugins: [graphqlLimitsPlugin({ maxCost: config.graphql.maxCost, maxQueryBytes: config.graphql.maxQueryBytes })],
+        plugins: [
+          graphqlLimitsPlugin({
+            maxCost: config.graphql.maxCost,
+            maxQueryBytes: config.graphql.maxQueryBytes,
+          }),
+        ],
         formatError: formatGraphQLError,
         context: (request: unknown, reply: unknown) => ({ req: request, reply }),
       }),

@@ -2,14 +2,15 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from 'src/app.module';
 import { RequestContext } from 'src/common/context/request-context';
 import { toProblem } from 'src/common/errors/problem';
+import { applyOpenApiConventions } from 'src/common/http/openapi-conventions';
 import { createValidationPipe } from 'src/common/validation/validation.pipe';
 import { MetricsService } from 'src/modules/health/metrics.service';
 
@@ -49,17 +50,36 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   });
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', async (request, reply) => {
-    metrics.observeHttp(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    metrics.observeHttp(
+      request.method,
+      request.routeOptions.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
   });
   fastify.setErrorHandler((error, request, reply) => {
     const { problem, unexpected } = toProblem(error, String(request.id));
     if (unexpected) request.log.error({ err: error }, 'Unexpected error');
-    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+    void reply
+      .status(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(problem);
   });
 
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
-  app.enableCors({ origin: config.app.corsOrigins.length > 0 ? config.app.corsOrigins : false, credentials: false });
+  app.enableCors({
+    origin: config.app.corsOrigins.length > 0 ? config.app.corsOrigins : false,
+    credentials: false,
+  });
   app.useGlobalPipes(createValidationPipe());
+  applyGlobalPrefix(app);
+
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: `${API_PREFIX}/openapi.json` });
+  return app;
+}
+
+/** REST lives under /api/v1; probes, metrics and the dev issuer's JWKS stay at the root. */
+export function applyGlobalPrefix(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
@@ -68,7 +88,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
       { path: '.well-known/jwks.json', method: RequestMethod.GET },
     ],
   });
+}
 
+/** The OpenAPI document of every REST route (served at /api/v1/openapi.json, exported for Spectral in CI). */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const openApi = new DocumentBuilder()
     .setTitle('An Sinh API')
     .setDescription(
@@ -76,11 +99,16 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
         'Errors are RFC 9457 application/problem+json with a stable `code`.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Staff OIDC access token' })
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key', description: 'Machine-client API key' }, 'api-key')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'Staff OIDC access token',
+    })
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'Machine-client API key' },
+      'api-key',
+    )
     .build();
-  const document = SwaggerModule.createDocument(app, openApi);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: `${API_PREFIX}/openapi.json` });
-
-  return app;
+  return applyOpenApiConventions(SwaggerModule.createDocument(app, openApi));
 }

@@ -17,13 +17,21 @@ import { runSeed } from 'src/database/seed/seed-runner';
 async function prepareDatabase(config: AppConfig, infra: Infrastructure, log: pino.Logger): Promise<void> {
   const run = config.database.migrationsRunOnStart ?? infra.embeddedDatabase;
   if (!run) return;
-  const ds = new DataSource(buildDataSourceOptions({ url: infra.databaseUrl, statementTimeoutMs: 0, applicationName: 'an-sinh-boot' }));
+  const ds = new DataSource(
+    buildDataSourceOptions({
+      url: infra.databaseUrl,
+      statementTimeoutMs: 0,
+      applicationName: 'an-sinh-boot',
+    }),
+  );
   await ds.initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });
     log.info('Migrations: %d applied', applied.length);
     if (infra.embeddedDatabase) {
-      const [{ seeded }] = (await ds.query(`select to_regclass('public.seed_runs') is not null and exists (select 1 from seed_runs) as seeded`)) as Array<{ seeded: boolean }>;
+      const [{ seeded }] = await ds.query<Array<{ seeded: boolean }>>(
+        `select to_regclass('public.seed_runs') is not null and exists (select 1 from seed_runs) as seeded`,
+      );
       if (!seeded) await runSeed(ds, { info: (m) => log.info(m) });
     }
   } finally {
@@ -70,7 +78,10 @@ async function main(): Promise<void> {
       log.info('Worker running (no HTTP listener)');
     } else {
       await app.listen({ port: config.app.port, host: config.app.host });
-      log.info('An Sinh listening on http://localhost:%d (REST /api/v1, GraphQL /graphql, docs /api/docs)', config.app.port);
+      log.info(
+        'An Sinh listening on http://localhost:%d (REST /api/v1, GraphQL /graphql, docs /api/docs)',
+        config.app.port,
+      );
     }
   } catch (error) {
     await infra.stop().catch(() => undefined);

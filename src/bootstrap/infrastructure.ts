@@ -20,7 +20,7 @@ export async function resolveInfrastructure(config: AppConfig, log: Logger): Pro
   } else {
     const pg = await startEmbeddedPostgres(config.embedded.dataDir, config.embedded.postgresPort, log);
     databaseUrl = pg.url;
-    stopPostgres = pg.stop;
+    stopPostgres = () => pg.stop();
   }
   let redis;
   try {

@@ -40,7 +40,8 @@ function redisServerOnPath(): string | undefined {
 async function waitUntilAnswers(url: string, child: ChildProcess, deadlineMs: number): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < deadlineMs) {
-    if (child.exitCode !== null) throw new StartupError(`redis-server exited with code ${child.exitCode} at start-up`);
+    if (child.exitCode !== null)
+      throw new StartupError(`redis-server exited with code ${child.exitCode} at start-up`);
     if (await redisAnswers(url, 300)) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -82,7 +83,20 @@ export async function resolveRedis(
   await mkdir(dir, { recursive: true });
   const child = spawn(
     binary,
-    ['--port', String(embeddedPort), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no'],
+    [
+      '--port',
+      String(embeddedPort),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+    ],
     { stdio: 'ignore' },
   );
   await waitUntilAnswers(embeddedUrl, child, 10_000);

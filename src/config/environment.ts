@@ -35,7 +35,8 @@ const toInt = ({ value }: { value: unknown }): unknown =>
  * the config spec checks the two stay in step.
  */
 export class EnvironmentVariables {
-  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
+  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' =
+    'development';
   @IsIn(['all', 'api', 'worker']) APP_ROLE: 'all' | 'api' | 'worker' = 'all';
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
   @IsString() @MaxLength(255) HOST = '0.0.0.0';
@@ -47,7 +48,9 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_REQUEST_TIMEOUT_MS = 30_000;
   @Transform(toInt) @IsInt() @Min(0) @Max(120_000) SHUTDOWN_GRACE_MS = 15_000;
 
-  @IsOptional() @IsString() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
   @Transform(toInt) @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;
   @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) DATABASE_STATEMENT_TIMEOUT_MS = 15_000;
@@ -59,9 +62,12 @@ export class EnvironmentVariables {
   /** Run pending migrations at boot. Defaults to on only in embedded mode; production runs them explicitly. */
   @IsOptional() @Transform(toBool) @IsBoolean() MIGRATIONS_RUN_ON_START?: boolean;
 
-  @IsOptional() @IsString() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;
-  @IsString() @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, _ or -' })
+  @IsString()
+  @Matches(/^[a-zA-Z0-9_-]{1,40}$/, { message: 'QUEUE_PREFIX must be 1-40 letters, digits, _ or -' })
   QUEUE_PREFIX = 'ansinh';
   @Transform(toInt) @IsInt() @Min(1) @Max(64) WORKER_CONCURRENCY = 4;
 
@@ -81,7 +87,8 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) API_KEY_RATE_LIMIT = 600;
   @Transform(toInt) @IsInt() @Min(1) @Max(86_400) API_KEY_RATE_WINDOW_SECONDS = 60;
 
-  @IsString() @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'RECEIPT_CUTOFF must be HH:MM' })
+  @IsString()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'RECEIPT_CUTOFF must be HH:MM' })
   RECEIPT_CUTOFF = '15:00';
   @IsString() @MaxLength(500) STORAGE_DIR = '.data/files';
 }

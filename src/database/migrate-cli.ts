@@ -10,15 +10,19 @@ async function main(): Promise<void> {
   const [command = 'up', count = '1'] = process.argv.slice(2);
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL must be set to run migrations');
-  const ds = new DataSource(buildDataSourceOptions({ url, statementTimeoutMs: 0, applicationName: 'an-sinh-migrate' }));
+  const ds = new DataSource(
+    buildDataSourceOptions({ url, statementTimeoutMs: 0, applicationName: 'an-sinh-migrate' }),
+  );
   await ds.initialize();
   try {
     if (command === 'up') {
       const ran = await ds.runMigrations({ transaction: 'each' });
       console.log(`migrations: ${ran.length} applied`);
     } else if (command === 'down') {
-      const executed = await ds.query('select count(*)::int as n from typeorm_migrations');
-      const total = (executed as Array<{ n: number }>)[0]?.n ?? 0;
+      const executed = await ds.query<Array<{ n: number }>>(
+        'select count(*)::int as n from typeorm_migrations',
+      );
+      const total = executed[0]?.n ?? 0;
       const n = count === 'all' ? total : Math.min(Number(count), total);
       for (let i = 0; i < n; i++) await ds.undoLastMigration({ transaction: 'each' });
       console.log(`migrations: ${n} reverted`);

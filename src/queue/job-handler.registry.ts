@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import type { JobName, JobPayloads } from 'src/queue/queue.constants';
 
-export type JobHandler<J extends JobName> = (payload: JobPayloads[J], job: Job<JobPayloads[J]>) => Promise<unknown>;
+export type JobHandler<J extends JobName> = (
+  payload: JobPayloads[J],
+  job: Job<JobPayloads[J]>,
+) => Promise<unknown>;
 
 /**
  * Modules register the service method that handles each job name here (in onModuleInit). The registry is the same
@@ -14,7 +17,7 @@ export class JobHandlerRegistry {
 
   register<J extends JobName>(name: J, handler: JobHandler<J>): void {
     if (this.handlers.has(name)) throw new Error(`Job ${name} already has a handler`);
-    this.handlers.set(name, handler as unknown as JobHandler<JobName>);
+    this.handlers.set(name, handler);
   }
 
   get(name: string): JobHandler<JobName> | undefined {

@@ -1,7 +1,16 @@
 import type { DefaultJobOptions } from 'bullmq';
 
 /** Every queue of the service. One worker per queue dispatches its jobs by job name. */
-export const QUEUE_NAMES = ['system', 'reminders', 'notifications', 'outbox', 'imports', 'digitisation', 'reports', 'webhooks'] as const;
+export const QUEUE_NAMES = [
+  'system',
+  'reminders',
+  'notifications',
+  'outbox',
+  'imports',
+  'digitisation',
+  'reports',
+  'webhooks',
+] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**

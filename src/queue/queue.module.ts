@@ -22,7 +22,11 @@ export class QueueModule {
         QueueService,
         JobHandlerRegistry,
         WorkerHost,
-        { provide: SystemJobs, useFactory: (r: JobHandlerRegistry) => new SystemJobs(r), inject: [JobHandlerRegistry] },
+        {
+          provide: SystemJobs,
+          useFactory: (r: JobHandlerRegistry) => new SystemJobs(r),
+          inject: [JobHandlerRegistry],
+        },
       ],
       exports: [QueueService, JobHandlerRegistry, REDIS_URL],
     };

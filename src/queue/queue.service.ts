@@ -85,11 +85,16 @@ export class QueueService implements OnModuleInit, OnModuleDestroy {
 
   /** Adds one job. Use a deterministic `jobId` (no `:`) to make the add idempotent. */
   async add<J extends JobName>(name: J, payload: JobPayloads[J], options?: JobsOptions): Promise<string> {
-    const job = await withinDeadline(Promise.resolve().then(() => this.queue(JOB_QUEUE[name]).add(name, payload, options)));
+    const job = await withinDeadline(
+      Promise.resolve().then(() => this.queue(JOB_QUEUE[name]).add(name, payload, options)),
+    );
     return job.id ?? '';
   }
 
-  async addBulk<J extends JobName>(name: J, jobs: Array<{ payload: JobPayloads[J]; options?: JobsOptions }>): Promise<void> {
+  async addBulk<J extends JobName>(
+    name: J,
+    jobs: Array<{ payload: JobPayloads[J]; options?: JobsOptions }>,
+  ): Promise<void> {
     await withinDeadline(
       Promise.resolve().then(() =>
         this.queue(JOB_QUEUE[name]).addBulk(jobs.map((j) => ({ name, data: j.payload, opts: j.options }))),
@@ -100,7 +105,10 @@ export class QueueService implements OnModuleInit, OnModuleDestroy {
   /** Waiting + active + delayed + failed counts per queue, for metrics and the admin dashboard. */
   async depths(): Promise<Record<QueueName, Record<string, number>>> {
     const entries = await Promise.all(
-      QUEUE_NAMES.map(async (name) => [name, await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed')] as const),
+      QUEUE_NAMES.map(
+        async (name) =>
+          [name, await this.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed')] as const,
+      ),
     );
     return Object.fromEntries(entries) as Record<QueueName, Record<string, number>>;
   }

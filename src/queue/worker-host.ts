@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { AppConfig } from 'src/config/app-config';
@@ -44,21 +50,32 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
           autorun: true,
         },
       );
-      worker.on('error', (err) => this.logger.warn({ err: err.message, queue: queueName }, 'worker connection error'));
+      worker.on('error', (err) =>
+        this.logger.warn({ err: err.message, queue: queueName }, 'worker connection error'),
+      );
       worker.on('failed', (job, err) =>
-        this.logger.warn({ queue: queueName, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message }, 'job failed'),
+        this.logger.warn(
+          { queue: queueName, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: err.message },
+          'job failed',
+        ),
       );
       this.workers.push(worker);
     }
-    this.logger.log(`Workers started for ${QUEUE_NAMES.length} queues (concurrency ${this.config.queue.workerConcurrency})`);
+    this.logger.log(
+      `Workers started for ${QUEUE_NAMES.length} queues (concurrency ${this.config.queue.workerConcurrency})`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.workers.length === 0) return;
     const graceful = Promise.all(this.workers.map((w) => w.close()));
-    const timedOut = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), this.config.app.shutdownGraceMs).unref());
+    const timedOut = new Promise<'timeout'>((r) =>
+      setTimeout(() => r('timeout'), this.config.app.shutdownGraceMs).unref(),
+    );
     if ((await Promise.race([graceful, timedOut])) === 'timeout') {
-      this.logger.warn('Jobs still running after the grace period; closing workers forcibly (they will be retried)');
+      this.logger.warn(
+        'Jobs still running after the grace period; closing workers forcibly (they will be retried)',
+      );
       await Promise.all(this.workers.map((w) => w.close(true)));
     }
     this.connection?.disconnect();

@@ -5,7 +5,11 @@ import { createTestApp } from 'test/utils/test-app';
 describe('foundation over HTTP', () => {
   let app: NestFastifyApplication;
   beforeAll(async () => {
-    app = await createTestApp({ HTTP_BODY_LIMIT_BYTES: '2048', GRAPHQL_MAX_DEPTH: '4', GRAPHQL_MAX_ALIASES: '3' });
+    app = await createTestApp({
+      HTTP_BODY_LIMIT_BYTES: '2048',
+      GRAPHQL_MAX_DEPTH: '4',
+      GRAPHQL_MAX_ALIASES: '3',
+    });
   });
   afterAll(async () => app.close());
 
@@ -15,7 +19,9 @@ describe('foundation over HTTP', () => {
   });
 
   it('echoes a caller-supplied request id and generates one otherwise', async () => {
-    const given = await request(app.getHttpServer()).get('/health/live').set('x-request-id', 'portal-abc-123');
+    const given = await request(app.getHttpServer())
+      .get('/health/live')
+      .set('x-request-id', 'portal-abc-123');
     expect(given.headers['x-request-id']).toBe('portal-abc-123');
     const generated = await request(app.getHttpServer()).get('/health/live');
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -24,7 +30,11 @@ describe('foundation over HTTP', () => {
   it('answers an unknown route with problem+json and a stable code', async () => {
     const res = await request(app.getHttpServer()).get('/api/v1/does-not-exist').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND', requestId: res.headers['x-request-id'] });
+    expect(res.body).toMatchObject({
+      status: 404,
+      code: 'ROUTE_NOT_FOUND',
+      requestId: res.headers['x-request-id'],
+    });
     expect(res.body.type).toMatch(/^https:\/\//);
   });
 
@@ -55,7 +65,9 @@ describe('foundation over HTTP', () => {
     const gql = (query: string) => request(app.getHttpServer()).post('/graphql').send({ query });
 
     it('refuses too many aliases with GRAPHQL_QUERY_TOO_COMPLEX', async () => {
-      const res = await gql('{ a: whoami { kind } b: whoami { kind } c: whoami { kind } d: whoami { kind } }');
+      const res = await gql(
+        '{ a: whoami { kind } b: whoami { kind } c: whoami { kind } d: whoami { kind } }',
+      );
       expect(res.body.errors[0].extensions).toMatchObject({ code: 'GRAPHQL_QUERY_TOO_COMPLEX', status: 400 });
       expect(res.body.errors[0].extensions.requestId).toBeTruthy();
     });

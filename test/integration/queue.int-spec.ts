@@ -18,7 +18,10 @@ describe('queues on real Redis', () => {
       return 'done';
     });
     const host = new WorkerHost(process.env.REDIS_URL as string, config, registry);
-    const events = new QueueEvents('system', { connection: { url: process.env.REDIS_URL }, prefix: config.queue.prefix });
+    const events = new QueueEvents('system', {
+      connection: { url: process.env.REDIS_URL },
+      prefix: config.queue.prefix,
+    });
     try {
       host.onApplicationBootstrap();
       await events.waitUntilReady();
@@ -35,7 +38,9 @@ describe('queues on real Redis', () => {
 
   it('refuses to start workers when a declared job has no handler', () => {
     const host = new WorkerHost(process.env.REDIS_URL as string, config, new JobHandlerRegistry());
-    expect(() => host.onApplicationBootstrap()).toThrow(/No handler registered for job\(s\): .*system\.heartbeat/);
+    expect(() => host.onApplicationBootstrap()).toThrow(
+      /No handler registered for job\(s\): .*system\.heartbeat/,
+    );
   });
 
   it('fails fast with QUEUE_UNAVAILABLE while Redis is down', async () => {

@@ -4,4 +4,4 @@ export const testRunState: {
   database?: string;
   stopPostgres?: () => Promise<void>;
   stopRedis?: () => Promise<void>;
-} = ((globalThis as Record<string, unknown>).__ansinhTestRun ??= {}) as never;
+} = ((globalThis as Record<string, unknown>).__ansinhTestRun ??= {});

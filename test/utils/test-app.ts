@@ -7,7 +7,8 @@ import { buildDataSourceOptions } from 'src/database/data-source-options';
 /** Settings for a test: the run's database and Redis prefix from the global setup, plus overrides. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const dbName = new URL(process.env.DATABASE_URL ?? 'postgres://x/none').pathname;
-  if (!dbName.includes('test')) throw new Error(`Refusing to run tests against database ${dbName}: its name must contain "test"`);
+  if (!dbName.includes('test'))
+    throw new Error(`Refusing to run tests against database ${dbName}: its name must contain "test"`);
   return AppConfig.fromEnv({ ...process.env, NODE_ENV: 'test', APP_ROLE: 'api', ...overrides });
 }
 

@@ -6,7 +6,15 @@ export const REQUIRED_ROLES = 'ansinh:roles';
 export const REQUIRED_SCOPES = 'ansinh:scopes';
 
 /** Staff roles. A role applies within the user's agency and its administrative-unit subtree. */
-export const ROLES = ['ADMIN', 'RECEPTION_OFFICER', 'SPECIALIST', 'LEADER', 'DATA_OFFICER', 'REPORT_VIEWER', 'AUDITOR'] as const;
+export const ROLES = [
+  'ADMIN',
+  'RECEPTION_OFFICER',
+  'SPECIALIST',
+  'LEADER',
+  'DATA_OFFICER',
+  'REPORT_VIEWER',
+  'AUDITOR',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** API-key scopes for machine clients. */
@@ -26,10 +34,12 @@ export type ApiScope = (typeof API_SCOPES)[number];
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /** Staff roles allowed (any of). ADMIN is not implied: list it when admins may act. */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_ROLES, roles);
 
 /** API-key scopes allowed (any of). A route without @Scopes refuses API keys. */
-export const Scopes = (...scopes: ApiScope[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_SCOPES, scopes);
+export const Scopes = (...scopes: ApiScope[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_SCOPES, scopes);
 
 /** The authenticated caller. */
 export const CurrentActor = createParamDecorator((_: unknown, _ctx: ExecutionContext): Actor | undefined =>

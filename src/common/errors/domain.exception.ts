@@ -26,7 +26,10 @@ export class DomainException extends Error {
 }
 
 export class ValidationFailedException extends DomainException {
-  constructor(readonly fieldErrors: FieldError[], detail = 'One or more fields are not valid') {
+  constructor(
+    readonly fieldErrors: FieldError[],
+    detail = 'One or more fields are not valid',
+  ) {
     super('VALIDATION_FAILED', detail, { errors: fieldErrors });
   }
 }

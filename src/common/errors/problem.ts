@@ -16,7 +16,11 @@ export interface Problem {
 
 export const PROBLEM_TYPE_BASE = 'https://an-sinh.gov.vn/problems/';
 
-function fromCode(code: ErrorCode, detail?: string, extensions: Record<string, unknown> = {}): Omit<Problem, 'requestId'> {
+function fromCode(
+  code: ErrorCode,
+  detail?: string,
+  extensions: Record<string, unknown> = {},
+): Omit<Problem, 'requestId'> {
   const entry = ERROR_CATALOG[code];
   return {
     type: `${PROBLEM_TYPE_BASE}${code.toLowerCase().replace(/_/g, '-')}`,
@@ -42,7 +46,9 @@ const STATUS_TO_CODE: Record<number, ErrorCode> = {
 };
 
 /** PostgreSQL error codes that are the caller's fault or a transient condition, not a bug. */
-function fromDatabase(error: QueryFailedError & { code?: string; constraint?: string }): Omit<Problem, 'requestId'> | undefined {
+function fromDatabase(
+  error: QueryFailedError & { code?: string; constraint?: string },
+): Omit<Problem, 'requestId'> | undefined {
   const constraint = error.constraint ? `constraint ${error.constraint}` : undefined;
   switch (error.code) {
     case '23505':
@@ -96,7 +102,11 @@ export function toProblem(error: unknown, requestId?: string): { problem: Proble
     const e = error as ErrorWithStatus;
     if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') base = fromCode('PAYLOAD_TOO_LARGE');
     else if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') base = fromCode('UNSUPPORTED_MEDIA_TYPE');
-    else if (e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e.statusCode === 400 && e instanceof SyntaxError))
+    else if (
+      e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      (e.statusCode === 400 && e instanceof SyntaxError)
+    )
       base = fromCode('MALFORMED_JSON');
     else if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)
       base = fromCode(STATUS_TO_CODE[e.statusCode] ?? 'BAD_REQUEST', e.message);

@@ -21,8 +21,14 @@ export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFor
   const raw = formatted.extensions?.reason ?? formatted.extensions?.code;
   let code: ErrorCode = isErrorCode(raw) ? raw : (APOLLO_CODES[String(raw)] ?? 'INTERNAL');
   // graphql-depth-limit raises a plain validation error; recognise it by its message.
-  if (code === 'GRAPHQL_INVALID' && /exceeds maximum operation depth/.test(formatted.message)) code = 'GRAPHQL_QUERY_TOO_COMPLEX';
-  const { stacktrace: _stack, exception: _exception, reason: _reason, ...extensions } = formatted.extensions ?? {};
+  if (code === 'GRAPHQL_INVALID' && /exceeds maximum operation depth/.test(formatted.message))
+    code = 'GRAPHQL_QUERY_TOO_COMPLEX';
+  const {
+    stacktrace: _stack,
+    exception: _exception,
+    reason: _reason,
+    ...extensions
+  } = formatted.extensions ?? {};
   return {
     message: code === 'INTERNAL' ? ERROR_CATALOG.INTERNAL.title : formatted.message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -31,7 +37,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError): GraphQLFor
       ...extensions,
       code,
       status: ERROR_CATALOG[code].status,
-      requestId: (extensions.requestId as string | undefined) ?? RequestContext.requestId(),
+      requestId: extensions.requestId ?? RequestContext.requestId(),
     },
   };
 }

@@ -16,7 +16,9 @@ describe('GraphQL validation limits', () => {
   });
 
   it('refuses an operation deeper than the limit', () => {
-    expect(errorsFor('{ root { child { child { child { name } } } } }').join()).toMatch(/exceeds maximum operation depth/);
+    expect(errorsFor('{ root { child { child { child { name } } } } }').join()).toMatch(
+      /exceeds maximum operation depth/,
+    );
   });
 
   it('refuses more aliases than the limit, once', () => {

@@ -7,7 +7,9 @@ import { DEFAULT_PAGE_SIZE } from 'src/common/pagination/pagination';
 
 function tooComplex(message: string): GraphQLError {
   // Apollo rewrites `code` on validation errors; `reason` survives and the error formatter prefers it.
-  return new GraphQLError(message, { extensions: { code: 'GRAPHQL_QUERY_TOO_COMPLEX', reason: 'GRAPHQL_QUERY_TOO_COMPLEX', status: 400 } });
+  return new GraphQLError(message, {
+    extensions: { code: 'GRAPHQL_QUERY_TOO_COMPLEX', reason: 'GRAPHQL_QUERY_TOO_COMPLEX', status: 400 },
+  });
 }
 
 /** Refuses documents with more than `max` aliased fields (alias amplification: one field asked for 1,000 times). */
@@ -24,8 +26,11 @@ export function aliasLimit(max: number): ValidationRule {
   };
 }
 
+// The package's own typings return `any`; its result is a standard validation rule.
+const typedDepthLimit = depthLimit as unknown as (maxDepth: number) => ValidationRule;
+
 export function depthRule(max: number): ValidationRule {
-  return depthLimit(max) as unknown as ValidationRule;
+  return typedDepthLimit(max);
 }
 
 /** A list field costs its children times the page asked for (`first`), or the default page size. */
@@ -64,4 +69,3 @@ export function graphqlLimitsPlugin(options: { maxCost: number; maxQueryBytes: n
     },
   };
 }
-

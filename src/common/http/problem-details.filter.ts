@@ -25,16 +25,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 429 && typeof problem.retryAfterSeconds === 'number') {
       void reply.header('retry-after', String(problem.retryAfterSeconds));
     }
-    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+    void reply
+      .status(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(problem);
     return undefined;
   }
 }
 
 export function toGraphQLError(exception: unknown, logger: Logger): GraphQLError {
-  if (exception instanceof GraphQLError && typeof exception.extensions.code === 'string' && exception.extensions.status)
+  if (
+    exception instanceof GraphQLError &&
+    typeof exception.extensions.code === 'string' &&
+    exception.extensions.status
+  )
     return exception;
   const { problem, unexpected } = toProblem(exception, RequestContext.requestId());
-  if (unexpected) logger.error({ err: exception, requestId: problem.requestId }, 'Unexpected error in GraphQL');
+  if (unexpected)
+    logger.error({ err: exception, requestId: problem.requestId }, 'Unexpected error in GraphQL');
   const { type: _type, title, detail, status, code, requestId, ...rest } = problem;
   return new GraphQLError(detail ?? title, {
     extensions: { code, status, requestId, ...rest },

@@ -35,7 +35,12 @@ export function buildLoggerOptions(level: string, format: 'json' | 'pretty'): Lo
     redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
     base: { service: 'an-sinh' },
     ...(format === 'pretty'
-      ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' },
+          },
+        }
       : {}),
   };
 }

@@ -18,7 +18,10 @@ export class CursorPageArgs {
   @Max(MAX_PAGE_SIZE)
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'Opaque cursor returned as endCursor by the previous page' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Opaque cursor returned as endCursor by the previous page',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)

@@ -10,7 +10,11 @@ export interface SeedLog {
  * Runs every registered seeder in order, each in one transaction with its bookkeeping row. Seeders are idempotent
  * by contract, so a second run (or a run after new seeders were added) is safe.
  */
-export async function runSeed(dataSource: DataSource, log: SeedLog, seeders: Seeder[] = SEEDERS): Promise<void> {
+export async function runSeed(
+  dataSource: DataSource,
+  log: SeedLog,
+  seeders: Seeder[] = SEEDERS,
+): Promise<void> {
   for (const seeder of [...seeders].sort((a, b) => a.order - b.order)) {
     const started = Date.now();
     await dataSource.transaction(async (manager) => {
@@ -22,5 +26,7 @@ export async function runSeed(dataSource: DataSource, log: SeedLog, seeders: See
     });
     log.info(`seed: ${seeder.name} done in ${Date.now() - started} ms`);
   }
-  await dataSource.query(`insert into seed_runs (name) values ('all') on conflict (name) do update set ran_at = now()`);
+  await dataSource.query(
+    `insert into seed_runs (name) values ('all') on conflict (name) do update set ran_at = now()`,
+  );
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiExcludeEndpoint, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheck,
   HealthCheckService,
@@ -25,13 +25,14 @@ export class HealthController {
 
   @Public()
   @Get('health/live')
-  @ApiOkResponse({ description: 'The process is running' })
+  @ApiExcludeEndpoint()
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Public()
   @Get('health/ready')
+  @ApiExcludeEndpoint()
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
     return this.health.check([

@@ -9,8 +9,17 @@ import type { Actor } from 'src/common/context/request-context';
 @Controller('system')
 export class SystemController {
   @Get('whoami')
-  @ApiOkResponse({ description: 'The authenticated caller', schema: { example: { kind: 'user', name: 'admin', roles: ['ADMIN'] } } })
-  whoami(@CurrentActor() actor: Actor | undefined): { kind: string; name: string; agencyId: string | null; roles: string[]; scopes: string[] } {
+  @ApiOkResponse({
+    description: 'The authenticated caller',
+    schema: { example: { kind: 'user', name: 'admin', roles: ['ADMIN'] } },
+  })
+  whoami(@CurrentActor() actor: Actor | undefined): {
+    kind: string;
+    name: string;
+    agencyId: string | null;
+    roles: string[];
+    scopes: string[];
+  } {
     return {
       kind: actor?.kind ?? 'anonymous',
       name: actor?.name ?? '',

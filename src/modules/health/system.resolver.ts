@@ -14,6 +14,11 @@ export class SystemResolver {
   @Query(() => WhoAmI, { description: 'Who the caller is, as the service sees them' })
   whoami(): WhoAmI {
     const actor = RequestContext.actor();
-    return { kind: actor?.kind ?? 'anonymous', name: actor?.name ?? '', agencyId: actor?.agencyId ?? null, roles: actor?.roles ?? [] };
+    return {
+      kind: actor?.kind ?? 'anonymous',
+      name: actor?.name ?? '',
+      agencyId: actor?.agencyId ?? null,
+      roles: actor?.roles ?? [],
+    };
   }
 }
