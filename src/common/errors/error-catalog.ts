@@ -39,6 +39,20 @@ export const ERROR_CATALOG = {
   QUEUE_UNAVAILABLE: { status: 503, title: 'The job queue is unavailable; try again shortly' },
   DATABASE_TIMEOUT: { status: 503, title: 'The database took too long to answer' },
   REQUEST_TIMEOUT: { status: 503, title: 'The request took too long' },
+  // --- dossiers (issue 6) ---
+  DOSSIER_NOT_FOUND: { status: 404, title: 'No such dossier' },
+  DOSSIER_ILLEGAL_TRANSITION: { status: 409, title: 'The dossier is not in a state that allows this action' },
+  DOSSIER_ILLEGAL_TRANSFER: { status: 409, title: 'The dossier cannot be transferred between these levels' },
+  DOSSIER_CODE_INVALID: { status: 400, title: 'The dossier code is malformed' },
+  DOSSIER_PROCEDURE_UNKNOWN: { status: 422, title: 'No procedure version in force with this code' },
+  DOSSIER_CHANNEL_NOT_OFFERED: { status: 422, title: 'The procedure is not offered through this channel' },
+  DOSSIER_DOCUMENTS_MISSING: { status: 422, title: 'Mandatory documents of the checklist are missing' },
+  DOSSIER_APPOINTMENT_ALREADY_MOVED: { status: 409, title: 'The appointment date may be moved only once' },
+  DOSSIER_APOLOGY_TOO_LATE: { status: 409, title: 'The apology letter is later than one working day before the due date' },
+  DOSSIER_LOOKUP_FAILED: { status: 404, title: 'No dossier matches this code and second factor' },
+  FILE_TOO_LARGE: { status: 413, title: 'The file is larger than allowed' },
+  FILE_TYPE_NOT_ALLOWED: { status: 415, title: 'This file type is not allowed' },
+  FILE_NOT_FOUND: { status: 404, title: 'No such file' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
