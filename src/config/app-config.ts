@@ -49,6 +49,32 @@ export class AppConfig {
   };
   readonly calendar: { receiptCutoff: string };
   readonly storage: { dir: string };
+  readonly dossiers: {
+    codeScheme: 'CIRCULAR_03_2025' | 'QCVN_102' | 'CENTRALISED';
+    codeOwner: string | undefined;
+    fileMaxBytes: number;
+    fileTypes: string[];
+    fileStoreDriver: 'local' | 's3';
+    trackingRateLimit: number;
+    apologyMinWorkingDaysBeforeDue: number;
+  };
+  readonly notifications: {
+    outboxRelayEveryMs: number;
+    smtp: { host?: string; port: number; secure: boolean; user?: string; password?: string; sender: string };
+    sms: { url?: string; token?: string };
+    maxAttempts: number;
+    backoffMs: number;
+    httpTimeoutMs: number;
+  };
+  readonly reminders: {
+    daysBefore: number;
+    escalateAfterDays: number;
+    rungs: string[];
+    workdayStart: string;
+    workdayEnd: string;
+    lateAfterMs: number;
+    sweepBatch: number;
+  };
 
   constructor(v: EnvironmentVariables) {
     this.env = v.NODE_ENV;
@@ -102,6 +128,39 @@ export class AppConfig {
     };
     this.calendar = { receiptCutoff: v.RECEIPT_CUTOFF };
     this.storage = { dir: resolve(v.STORAGE_DIR) };
+    this.dossiers = {
+      codeScheme: v.DOSSIER_CODE_SCHEME as AppConfig['dossiers']['codeScheme'],
+      codeOwner: v.DOSSIER_CODE_OWNER,
+      fileMaxBytes: v.DOSSIER_FILE_MAX_BYTES,
+      fileTypes: v.DOSSIER_FILE_TYPES.split(',').map((t) => t.trim()).filter(Boolean),
+      fileStoreDriver: v.FILE_STORE_DRIVER,
+      trackingRateLimit: v.DOSSIER_TRACKING_RATE_LIMIT,
+      apologyMinWorkingDaysBeforeDue: v.DOSSIER_APOLOGY_MIN_WORKING_DAYS_BEFORE_DUE,
+    };
+    this.notifications = {
+      outboxRelayEveryMs: v.OUTBOX_RELAY_EVERY_MS,
+      smtp: {
+        host: v.SMTP_HOST,
+        port: v.SMTP_PORT,
+        secure: v.SMTP_SECURE,
+        user: v.SMTP_USER,
+        password: v.SMTP_PASSWORD,
+        sender: v.SMTP_SENDER,
+      },
+      sms: { url: v.SMS_GATEWAY_URL, token: v.SMS_GATEWAY_TOKEN },
+      maxAttempts: v.NOTIFY_MAX_ATTEMPTS,
+      backoffMs: v.NOTIFY_BACKOFF_MS,
+      httpTimeoutMs: v.NOTIFY_HTTP_TIMEOUT_MS,
+    };
+    this.reminders = {
+      daysBefore: v.REMINDER_DAYS_BEFORE,
+      escalateAfterDays: v.REMINDER_ESCALATE_AFTER_DAYS,
+      rungs: v.REMINDER_RUNGS.split(','),
+      workdayStart: v.REMINDER_WORKDAY_START,
+      workdayEnd: v.REMINDER_WORKDAY_END,
+      lateAfterMs: v.REMINDER_LATE_AFTER_MS,
+      sweepBatch: v.REMINDER_SWEEP_BATCH,
+    };
   }
 
   /** Reads and validates `process.env` (or the given map). Throws ConfigurationError naming each bad variable. */

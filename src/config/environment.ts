@@ -91,6 +91,46 @@ export class EnvironmentVariables {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'RECEIPT_CUTOFF must be HH:MM' })
   RECEIPT_CUTOFF = '15:00';
   @IsString() @MaxLength(500) STORAGE_DIR = '.data/files';
+  // --- dossiers (issue 6) ---
+  @IsIn(['CIRCULAR_03_2025', 'QCVN_102', 'CENTRALISED']) DOSSIER_CODE_SCHEME = 'CIRCULAR_03_2025';
+  @IsOptional() @Matches(/^\d{2}$/, { message: 'DOSSIER_CODE_OWNER must be 2 digits' }) DOSSIER_CODE_OWNER?: string;
+  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) DOSSIER_FILE_MAX_BYTES = 20 * 1024 * 1024;
+  @IsString() @MaxLength(2000) DOSSIER_FILE_TYPES = 'application/pdf,image/jpeg,image/png,image/tiff';
+  @IsIn(['local', 's3']) FILE_STORE_DRIVER: 'local' | 's3' = 'local';
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000) DOSSIER_TRACKING_RATE_LIMIT = 20;
+  @Transform(toInt) @IsInt() @Min(0) @Max(10) DOSSIER_APOLOGY_MIN_WORKING_DAYS_BEFORE_DUE = 1;
+
+  // --- notifications and reminders (issue 7) ---
+  @Transform(toInt) @IsInt() @Min(200) @Max(600_000) OUTBOX_RELAY_EVERY_MS = 2000;
+  @IsOptional() @IsString() @MaxLength(255) SMTP_HOST?: string;
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) SMTP_PORT = 587;
+  @Transform(toBool) @IsBoolean() SMTP_SECURE = false;
+  @IsOptional() @IsString() @MaxLength(255) SMTP_USER?: string;
+  @IsOptional() @IsString() @MaxLength(500) SMTP_PASSWORD?: string;
+  @IsString() @MaxLength(255) SMTP_SENDER = 'An Sinh <no-reply@ansinh.local>';
+  @IsOptional()
+  @IsString()
+  @Matches(/^https?:\/\//, { message: 'SMS_GATEWAY_URL must be an http(s) URL' })
+  SMS_GATEWAY_URL?: string;
+  @IsOptional() @IsString() @MaxLength(1000) SMS_GATEWAY_TOKEN?: string;
+  @Transform(toInt) @IsInt() @Min(1) @Max(50) NOTIFY_MAX_ATTEMPTS = 12;
+  @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000) NOTIFY_BACKOFF_MS = 30_000;
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000) NOTIFY_HTTP_TIMEOUT_MS = 10_000;
+  @Transform(toInt) @IsInt() @Min(0) @Max(30) REMINDER_DAYS_BEFORE = 1;
+  @Transform(toInt) @IsInt() @Min(0) @Max(30) REMINDER_ESCALATE_AFTER_DAYS = 1;
+  @IsString()
+  @Matches(/^(BEFORE_DUE|DUE_DAY|OVERDUE|ESCALATE)(,(BEFORE_DUE|DUE_DAY|OVERDUE|ESCALATE))*$/, {
+    message: 'REMINDER_RUNGS must list BEFORE_DUE, DUE_DAY, OVERDUE, ESCALATE separated by commas',
+  })
+  REMINDER_RUNGS = 'BEFORE_DUE,DUE_DAY,OVERDUE,ESCALATE';
+  @IsString()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'REMINDER_WORKDAY_START must be HH:MM' })
+  REMINDER_WORKDAY_START = '07:30';
+  @IsString()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'REMINDER_WORKDAY_END must be HH:MM' })
+  REMINDER_WORKDAY_END = '17:00';
+  @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000) REMINDER_LATE_AFTER_MS = 300_000;
+  @Transform(toInt) @IsInt() @Min(10) @Max(10_000) REMINDER_SWEEP_BATCH = 500;
 }
 
 export class ConfigurationError extends Error {

@@ -17,7 +17,7 @@ export class JobHandlerRegistry {
 
   register<J extends JobName>(name: J, handler: JobHandler<J>): void {
     if (this.handlers.has(name)) throw new Error(`Job ${name} already has a handler`);
-    this.handlers.set(name, handler);
+    this.handlers.set(name, handler as unknown as JobHandler<JobName>);
   }
 
   get(name: string): JobHandler<JobName> | undefined {

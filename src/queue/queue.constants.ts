@@ -19,12 +19,31 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
  */
 export interface JobPayloads {
   'system.heartbeat': { at: string };
+  // --- notifications / reminders (issue 7) ---
+  'outbox.relay': { reason: string };
+  'outbox.dispatch': {
+    id: string;
+    aggregateType: string;
+    aggregateId: string;
+    eventType: string;
+    payload: Record<string, unknown>;
+    createdAt: string;
+  };
+  'notifications.deliver': { deliveryId: string };
+  'reminders.fire': { rungId: string };
+  'reminders.sweep': { reason: string };
 }
 export type JobName = keyof JobPayloads;
 
 /** Which queue carries each job. */
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'system.heartbeat': 'system',
+  // --- notifications / reminders (issue 7) ---
+  'outbox.relay': 'outbox',
+  'outbox.dispatch': 'outbox',
+  'notifications.deliver': 'notifications',
+  'reminders.fire': 'reminders',
+  'reminders.sweep': 'reminders',
 };
 
 /**

@@ -39,6 +39,14 @@ export const ERROR_CATALOG = {
   QUEUE_UNAVAILABLE: { status: 503, title: 'The job queue is unavailable; try again shortly' },
   DATABASE_TIMEOUT: { status: 503, title: 'The database took too long to answer' },
   REQUEST_TIMEOUT: { status: 503, title: 'The request took too long' },
+  // --- organisation & audit (issue 3) ---
+  ADMIN_UNIT_NOT_FOUND: { status: 404, title: 'No such administrative unit' },
+  ADMIN_UNIT_IMPORT_INVALID: { status: 422, title: 'The administrative-unit files are not consistent' },
+  AGENCY_NOT_FOUND: { status: 404, title: 'No such agency' },
+  STAFF_USER_NOT_FOUND: { status: 404, title: 'No such staff user' },
+  API_KEY_NOT_FOUND: { status: 404, title: 'No such API key' },
+  API_KEY_REVOKED: { status: 409, title: 'The API key is already revoked' },
+  AUDIT_EVENT_NOT_FOUND: { status: 404, title: 'No such audit event' },
   // --- dossiers (issue 6) ---
   DOSSIER_NOT_FOUND: { status: 404, title: 'No such dossier' },
   DOSSIER_ILLEGAL_TRANSITION: { status: 409, title: 'The dossier is not in a state that allows this action' },
@@ -53,6 +61,24 @@ export const ERROR_CATALOG = {
   FILE_TOO_LARGE: { status: 413, title: 'The file is larger than allowed' },
   FILE_TYPE_NOT_ALLOWED: { status: 415, title: 'This file type is not allowed' },
   FILE_NOT_FOUND: { status: 404, title: 'No such file' },
+  // --- registry (issue 8) ---
+  CCCD_INVALID: { status: 400, title: 'The citizen ID number is not valid' },
+  CCCD_ALREADY_REGISTERED: { status: 409, title: 'A person with this citizen ID number is already registered' },
+  PERSON_NOT_FOUND: { status: 404, title: 'No such person' },
+  PERSON_DECEASED: { status: 409, title: 'The person is recorded as deceased' },
+  HOUSEHOLD_NOT_FOUND: { status: 404, title: 'No such household' },
+  HOUSEHOLD_MEMBERSHIP_OVERLAP: { status: 409, title: 'The person already belongs to a household in this period' },
+  POVERTY_STANDARD_MISSING: { status: 422, title: 'No poverty standard is in force for this year' },
+  POVERTY_INDICATOR_UNKNOWN: { status: 422, title: 'The deprivation indicator is not part of the standard in force' },
+  SOCIAL_PROTECTION_PROFILE_INVALID: { status: 422, title: 'The social-protection profile is incomplete' },
+  STATUS_NOT_FOUND: { status: 404, title: 'No such status' },
+  STATUS_PERIOD_INVALID: { status: 400, title: 'The status period is not valid' },
+  DUPLICATE_REVIEW_NOT_FOUND: { status: 404, title: 'No such duplicate candidate' },
+  DUPLICATE_REVIEW_CLOSED: { status: 409, title: 'The duplicate candidate was already decided' },
+  MERGE_NOT_FOUND: { status: 404, title: 'No such merge' },
+  MERGE_NOT_UNDOABLE: { status: 409, title: 'The merge cannot be undone' },
+  POPULATION_DB_NOT_CONFIGURED: { status: 503, title: 'The national population database is not configured' },
+  POPULATION_DB_UNAVAILABLE: { status: 503, title: 'The national population database did not answer' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
