@@ -1,5 +1,11 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
+import { AuditModule } from 'src/modules/audit/audit.module';
+import { OrganisationModule } from 'src/modules/organisation/organisation.module';
 
 /** The domain modules of the service, in dependency order. A new module under src/modules/ is added here. */
-export const FEATURE_MODULES: Array<Type | DynamicModule> = [NotificationsModule];
+export const FEATURE_MODULES: Array<Type | DynamicModule> = [
+  OrganisationModule,
+  AuditModule,
+  NotificationsModule,
+];

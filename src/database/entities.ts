@@ -1,5 +1,11 @@
+import { AuditEventEntity } from 'src/modules/audit/audit-event.entity';
+import { ORGANISATION_ENTITIES } from 'src/modules/organisation/entities/organisation.entities';
+
 /**
  * Every TypeORM entity of the service, listed explicitly (no glob) so the app, the migration CLI and the tests
  * load exactly the same set. Each module exports its own list; add it here.
  */
-export const ENTITIES: Function[] = [];
+export const ENTITIES: Function[] = [
+  ...ORGANISATION_ENTITIES,
+  AuditEventEntity,
+];

@@ -1,14 +1,16 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor } from 'src/common/auth/auth.decorators';
+import { ApiBearerAuth, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { API_SCOPES, CurrentActor, Scopes } from 'src/common/auth/auth.decorators';
 import type { Actor } from 'src/common/context/request-context';
 
 /** Who am I: the smallest authenticated route, for integrators checking their credentials (and the HTTP bench). */
 @ApiTags('system')
 @ApiBearerAuth()
+@ApiSecurity('api-key')
 @Controller('system')
 export class SystemController {
   @Get('whoami')
+  @Scopes(...API_SCOPES)
   @ApiOkResponse({
     description: 'The authenticated caller',
     schema: { example: { kind: 'user', name: 'admin', roles: ['ADMIN'] } },

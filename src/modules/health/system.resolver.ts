@@ -1,4 +1,5 @@
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { API_SCOPES, Scopes } from 'src/common/auth/auth.decorators';
 import { RequestContext } from 'src/common/context/request-context';
 
 @ObjectType({ description: 'The authenticated caller' })
@@ -11,6 +12,7 @@ export class WhoAmI {
 
 @Resolver()
 export class SystemResolver {
+  @Scopes(...API_SCOPES)
   @Query(() => WhoAmI, { description: 'Who the caller is, as the service sees them' })
   whoami(): WhoAmI {
     const actor = RequestContext.actor();

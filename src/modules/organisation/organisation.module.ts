@@ -1,0 +1,30 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiKeyRateLimiterService } from 'src/modules/organisation/auth/api-key-rate-limiter.service';
+import { AuthGuard } from 'src/modules/organisation/auth/auth.guard';
+import { CredentialsService } from 'src/modules/organisation/auth/credentials.service';
+import { DevIssuerController } from 'src/modules/organisation/auth/dev-issuer.controller';
+import { DevIssuerService } from 'src/modules/organisation/auth/dev-issuer.service';
+import { TokenVerifierService } from 'src/modules/organisation/auth/token-verifier.service';
+import { AccessScopeService } from 'src/modules/organisation/units/access-scope.service';
+import { AdminUnitsService } from 'src/modules/organisation/units/admin-units.service';
+
+/**
+ * Organisations, administrative units (both eras), staff, API keys, authentication and authorisation.
+ * Global: other modules inject AccessScopeService and AdminUnitsService directly.
+ */
+@Global()
+@Module({
+  controllers: [DevIssuerController],
+  providers: [
+    DevIssuerService,
+    TokenVerifierService,
+    ApiKeyRateLimiterService,
+    CredentialsService,
+    AccessScopeService,
+    AdminUnitsService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AccessScopeService, AdminUnitsService, DevIssuerService],
+})
+export class OrganisationModule {}
