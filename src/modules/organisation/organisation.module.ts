@@ -7,6 +7,8 @@ import { DevIssuerController } from 'src/modules/organisation/auth/dev-issuer.co
 import { DevIssuerService } from 'src/modules/organisation/auth/dev-issuer.service';
 import { TokenVerifierService } from 'src/modules/organisation/auth/token-verifier.service';
 import { AccessScopeService } from 'src/modules/organisation/units/access-scope.service';
+import { AdminUnitsImportService } from 'src/modules/organisation/units/admin-units-import.service';
+import { AdminUnitsController } from 'src/modules/organisation/units/admin-units.controller';
 import { AdminUnitsService } from 'src/modules/organisation/units/admin-units.service';
 
 /**
@@ -15,7 +17,7 @@ import { AdminUnitsService } from 'src/modules/organisation/units/admin-units.se
  */
 @Global()
 @Module({
-  controllers: [DevIssuerController],
+  controllers: [DevIssuerController, AdminUnitsController],
   providers: [
     DevIssuerService,
     TokenVerifierService,
@@ -23,6 +25,7 @@ import { AdminUnitsService } from 'src/modules/organisation/units/admin-units.se
     CredentialsService,
     AccessScopeService,
     AdminUnitsService,
+    AdminUnitsImportService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AccessScopeService, AdminUnitsService, DevIssuerService],
