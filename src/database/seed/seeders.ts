@@ -1,4 +1,7 @@
 import type { Seeder } from 'src/database/seed/seeder';
+import { ORGANISATION_SEEDER } from 'src/modules/organisation/organisation.seeder';
 
 /** Every seeder of the service. Modules add theirs here; order decides dependencies (units before agencies…). */
-export const SEEDERS: Seeder[] = [];
+export const SEEDERS: Seeder[] = [
+  ORGANISATION_SEEDER,
+];
