@@ -2,10 +2,12 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
 import { AuditModule } from 'src/modules/audit/audit.module';
 import { OrganisationModule } from 'src/modules/organisation/organisation.module';
+import { ProceduresModule } from 'src/modules/procedures/procedures.module';
 
 /** The domain modules of the service, in dependency order. A new module under src/modules/ is added here. */
 export const FEATURE_MODULES: Array<Type | DynamicModule> = [
   OrganisationModule,
   AuditModule,
   NotificationsModule,
+  ProceduresModule,
 ];

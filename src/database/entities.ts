@@ -1,5 +1,6 @@
 import { AuditEventEntity } from 'src/modules/audit/audit-event.entity';
 import { ORGANISATION_ENTITIES } from 'src/modules/organisation/entities/organisation.entities';
+import { PROCEDURE_ENTITIES } from 'src/modules/procedures/entities/procedures.entities';
 
 /**
  * Every TypeORM entity of the service, listed explicitly (no glob) so the app, the migration CLI and the tests
@@ -8,4 +9,5 @@ import { ORGANISATION_ENTITIES } from 'src/modules/organisation/entities/organis
 export const ENTITIES: Function[] = [
   ...ORGANISATION_ENTITIES,
   AuditEventEntity,
+  ...PROCEDURE_ENTITIES,
 ];

@@ -79,6 +79,23 @@ export const ERROR_CATALOG = {
   MERGE_NOT_UNDOABLE: { status: 409, title: 'The merge cannot be undone' },
   POPULATION_DB_NOT_CONFIGURED: { status: 503, title: 'The national population database is not configured' },
   POPULATION_DB_UNAVAILABLE: { status: 503, title: 'The national population database did not answer' },
+  // --- procedures (issue 5) ---
+  PROCEDURE_NOT_FOUND: { status: 404, title: 'No such procedure' },
+  PROCEDURE_NOT_IN_FORCE: { status: 404, title: 'No version of the procedure is in force on this date' },
+  PROCEDURE_VERSION_NOT_FOUND: { status: 404, title: 'No such procedure version' },
+  PROCEDURE_ALREADY_EXISTS: { status: 409, title: 'A procedure with this code already exists' },
+  PROCEDURE_ABOLISHED: { status: 409, title: 'The procedure was abolished' },
+  PROCEDURE_FIELD_UNKNOWN: { status: 422, title: 'No such procedure field' },
+  PROCEDURE_CONTENT_INVALID: { status: 422, title: 'The procedure content breaks a catalog rule' },
+  PROCEDURE_STEP_BUDGET_MISMATCH: { status: 422, title: 'The internal-process step budgets do not add up to the time limit' },
+  PROCEDURE_DECISION_NOT_FOUND: { status: 404, title: 'No such publication decision' },
+  PROCEDURE_DECISION_INVALID: { status: 422, title: 'The publication decision is not consistent' },
+  PROCEDURE_DECISION_ALREADY_APPLIED: { status: 409, title: 'The publication decision was already applied' },
+  PROCEDURE_DECISION_DATE_CONFLICT: {
+    status: 409,
+    title: 'The decision takes effect before the version it would replace',
+  },
+  PROCEDURE_IMPORT_INVALID: { status: 422, title: 'The catalog file cannot be imported' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
