@@ -4,7 +4,7 @@ type Json = Record<string, unknown>;
 
 const PROBLEM_SCHEMA: Json = {
   type: 'object',
-  description: 'RFC 9457 problem details with the service\'s stable error code',
+  description: "RFC 9457 problem details with the service's stable error code",
   required: ['type', 'title', 'status', 'code'],
   properties: {
     type: { type: 'string', format: 'uri', maxLength: 200 },
@@ -18,7 +18,10 @@ const PROBLEM_SCHEMA: Json = {
       maxItems: 200,
       items: {
         type: 'object',
-        properties: { field: { type: 'string', maxLength: 200 }, message: { type: 'string', maxLength: 500 } },
+        properties: {
+          field: { type: 'string', maxLength: 200 },
+          message: { type: 'string', maxLength: 500 },
+        },
         additionalProperties: false,
       },
     },
@@ -71,36 +74,55 @@ export function applyOpenApiConventions(document: OpenAPIObject): OpenAPIObject 
   components.schemas = { ...(components.schemas ?? {}), Problem: PROBLEM_SCHEMA };
   const problemRef = { $ref: '#/components/schemas/Problem' };
   for (const pathItem of Object.values(document.paths)) {
-    for (const operation of Object.values(pathItem as Record<string, { responses?: Record<string, Json>; security?: unknown[] }>)) {
+    for (const operation of Object.values(
+      pathItem as Record<string, { responses?: Record<string, Json>; security?: unknown[] }>,
+    )) {
       if (typeof operation !== 'object' || !operation || !('responses' in operation)) continue;
       const responses = (operation.responses ??= {});
       const isPublic = Array.isArray(operation.security) && operation.security.length === 0;
       for (const [status, description] of Object.entries(STANDARD_ERRORS)) {
         if (isPublic && (status === '401' || status === '403')) continue;
-        responses[status] ??= { description, content: { 'application/problem+json': { schema: problemRef } } };
+        responses[status] ??= {
+          description,
+          content: { 'application/problem+json': { schema: problemRef } },
+        };
       }
       for (const [status, response] of Object.entries(responses)) {
         if (status === '429') {
           response.headers = {
-            'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86_400 } },
+            'Retry-After': {
+              description: 'Seconds to wait before retrying',
+              schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86_400 },
+            },
             ...((response.headers as Json | undefined) ?? {}),
           };
         }
-        if (/^[245]/.test(status)) response.headers = { ...RESPONSE_HEADERS, ...((response.headers as Json | undefined) ?? {}) };
+        if (/^[245]/.test(status))
+          response.headers = { ...RESPONSE_HEADERS, ...((response.headers as Json | undefined) ?? {}) };
       }
     }
   }
-  const schemes = (components.securitySchemes ??= {}) as Record<string, Json>;
-  if (schemes.bearer) {
-    schemes.bearer.description =
+  const bearer = components.securitySchemes?.bearer;
+  if (bearer && !('$ref' in bearer)) {
+    bearer.description =
       'Staff OIDC access token (JWT). Tokens are verified following RFC8725 (JWT best current practices): the algorithm ' +
       'is pinned to the issuer keys, issuer and audience are checked, expiry is required.';
   }
-  document.tags = [...new Set(Object.values(document.paths).flatMap((p) => Object.values(p as Record<string, { tags?: string[] }>).flatMap((o) => o?.tags ?? [])))]
+  document.tags = [
+    ...new Set(
+      Object.values(document.paths).flatMap((p) =>
+        Object.values(p as Record<string, { tags?: string[] }>).flatMap((o) => o?.tags ?? []),
+      ),
+    ),
+  ]
     .sort()
     .map((name) => ({ name }));
   document.servers = [
-    { url: '/', description: 'This deployment (production, staging or local: same contract)', 'x-internal': false } as never,
+    {
+      url: '/',
+      description: 'This deployment (production, staging or local: same contract)',
+      'x-internal': false,
+    } as never,
   ];
   boundIntegers(document.paths);
   boundIntegers(components.schemas);
