@@ -49,6 +49,13 @@ export class AppConfig {
   };
   readonly calendar: { receiptCutoff: string };
   readonly storage: { dir: string };
+  readonly imports: {
+    maxFileBytes: number;
+    xlsxMaxUncompressedBytes: number;
+    xlsxMaxEntries: number;
+    chunkGroups: number;
+    scanMaxBytes: number;
+  };
   readonly dossiers: {
     codeScheme: 'CIRCULAR_03_2025' | 'QCVN_102' | 'CENTRALISED';
     codeOwner: string | undefined;
@@ -128,6 +135,13 @@ export class AppConfig {
     };
     this.calendar = { receiptCutoff: v.RECEIPT_CUTOFF };
     this.storage = { dir: resolve(v.STORAGE_DIR) };
+    this.imports = {
+      maxFileBytes: v.IMPORT_MAX_FILE_BYTES,
+      xlsxMaxUncompressedBytes: v.IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES,
+      xlsxMaxEntries: v.IMPORT_XLSX_MAX_ENTRIES,
+      chunkGroups: v.IMPORT_CHUNK_GROUPS,
+      scanMaxBytes: v.DIGITISATION_SCAN_MAX_BYTES,
+    };
     this.dossiers = {
       codeScheme: v.DOSSIER_CODE_SCHEME as AppConfig['dossiers']['codeScheme'],
       codeOwner: v.DOSSIER_CODE_OWNER,

@@ -131,6 +131,18 @@ export class EnvironmentVariables {
   REMINDER_WORKDAY_END = '17:00';
   @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000) REMINDER_LATE_AFTER_MS = 300_000;
   @Transform(toInt) @IsInt() @Min(10) @Max(10_000) REMINDER_SWEEP_BATCH = 500;
+
+  // --- imports & digitisation (issue 10) ---
+  /** Largest import file (CSV/XLSX) accepted, in bytes. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(2 * 1024 * 1024 * 1024) IMPORT_MAX_FILE_BYTES = 200 * 1024 * 1024;
+  /** Zip-bomb guard: total declared uncompressed size of an XLSX's parts. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(8 * 1024 * 1024 * 1024) IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES = 2 * 1024 * 1024 * 1024;
+  /** Zip-bomb guard: number of parts in an XLSX. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(100_000) IMPORT_XLSX_MAX_ENTRIES = 2000;
+  /** Households (or lone people) per commit chunk; each chunk and its checkpoint commit in one transaction. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(100_000) IMPORT_CHUNK_GROUPS = 5000;
+  /** Largest scan (PDF/image) of an archive file accepted, in bytes. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) DIGITISATION_SCAN_MAX_BYTES = 100 * 1024 * 1024;
 }
 
 export class ConfigurationError extends Error {

@@ -96,6 +96,20 @@ export const ERROR_CATALOG = {
     title: 'The decision takes effect before the version it would replace',
   },
   PROCEDURE_IMPORT_INVALID: { status: 422, title: 'The catalog file cannot be imported' },
+  // --- imports & digitisation (issue 10) ---
+  IMPORT_NOT_FOUND: { status: 404, title: 'No such import' },
+  IMPORT_TARGET_UNKNOWN: { status: 404, title: 'No such import target' },
+  IMPORT_FILE_REFUSED: { status: 422, title: 'The import file is refused (size, type or structure)' },
+  IMPORT_ENCODING_UNSUPPORTED: { status: 422, title: 'The file encoding cannot be converted reliably' },
+  IMPORT_HEADER_INVALID: { status: 422, title: 'The header row does not match the import template' },
+  IMPORT_ILLEGAL_STATE: { status: 409, title: 'The import is not in a state that allows this action' },
+  DIGITISATION_PROJECT_NOT_FOUND: { status: 404, title: 'No such digitisation project' },
+  DIGITISATION_BOX_NOT_FOUND: { status: 404, title: 'No such archive box' },
+  DIGITISATION_FILE_NOT_FOUND: { status: 404, title: 'No such archive file' },
+  DIGITISATION_ILLEGAL_TRANSITION: { status: 409, title: 'The archive file is not in a state that allows this' },
+  DIGITISATION_SAME_OFFICER: { status: 409, title: 'This step must be done by a different officer' },
+  DIGITISATION_CHECKSUM_MISMATCH: { status: 422, title: 'The stored scan does not match the declared checksum' },
+  DIGITISATION_LINK_AMBIGUOUS: { status: 409, title: 'The entered data matches more than one registry record' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,0 +1,231 @@
+import { ROW_MESSAGES } from 'src/modules/imports/targets/row-errors';
+
+type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
+
+const S = 'import_people_rows';
+
+function msg(code: string): [string, string] {
+  return ROW_MESSAGES[code];
+}
+
+/** Errors found by SQL go to the report like the parser's; `detail` is appended to both messages. */
+async function errorsFrom(
+  q: Query,
+  importId: string,
+  code: string,
+  column: string,
+  select: string,
+  params: unknown[] = [],
+): Promise<void> {
+  const [vi, en] = msg(code);
+  await q(
+    `insert into import_row_errors (import_id, row_no, column_name, value, code, message_vi, message_en)
+     select $1, x.row_no, $2, left(x.value, 500), $3, $4 || coalesce(' (' || x.detail_vi || ')', ''),
+            $5 || coalesce(' (' || x.detail_en || ')', '')
+       from (${select}) x`,
+    [importId, column, code, vi, en, ...params],
+  );
+}
+
+async function rejectErrored(q: Query, importId: string): Promise<void> {
+  await q(
+    `update ${S} s set rejected = true, action = 'REJECTED'
+       from (select distinct row_no from import_row_errors where import_id = $1) e
+      where s.import_id = $1 and s.row_no = e.row_no and not s.rejected`,
+    [importId],
+  );
+}
+
+/**
+ * Set-based checks and matching of the staged rows of one import, in this order: references (admin units, scope),
+ * duplicates inside the file, matching to the registry (by CCCD, then by household code + name + birth year),
+ * ambiguous matches (an error on the row, never a silent pick), household-head and membership conflicts, and the
+ * action of every row (CREATE / UPDATE / UNCHANGED / REJECTED) with its commit chunk. Nothing outside the staging
+ * and error tables is written.
+ */
+export async function classifyPeopleRows(
+  q: Query,
+  importId: string,
+  opts: { memberFrom: string; scopeUnitIds: string[] | null; chunkGroups: number },
+): Promise<void> {
+  await q(`analyze ${S}`);
+  // references: the unit code (post-2025 code preferred when both eras use it), the household, the person by CCCD
+  await q(
+    `update ${S} s set unit_id = x.unit_id, person_id = x.person_id, household_id = x.household_id
+       from (select s2.row_no, u.id as unit_id, p.id as person_id, h.id as household_id
+               from ${S} s2
+               left join lateral (select a.id from admin_units a where a.code = s2.unit_code
+                                   order by (a.era = 'POST_2025') desc, a.valid_from desc limit 1) u on true
+               left join registry_people p on p.cccd = s2.cccd and p.merged_into_id is null
+               left join registry_households h on h.code = s2.household_code
+              where s2.import_id = $1 and not s2.rejected
+                and (s2.unit_code is not null or s2.cccd is not null or s2.household_code is not null)) x
+      where s.import_id = $1 and s.row_no = x.row_no`,
+    [importId],
+  );
+  await errorsFrom(
+    q,
+    importId,
+    'UNIT_UNKNOWN',
+    'unit_code',
+    `select row_no, unit_code as value, null as detail_vi, null as detail_en from ${S}
+      where import_id = $1 and not rejected and unit_code is not null and unit_id is null`,
+  );
+  if (opts.scopeUnitIds) {
+    await errorsFrom(
+      q,
+      importId,
+      'UNIT_OUT_OF_SCOPE',
+      'unit_code',
+      `select row_no, unit_code as value, null as detail_vi, null as detail_en from ${S}
+        where import_id = $1 and not rejected and (unit_id is null or not (unit_id = any($6::uuid[])))`,
+      [opts.scopeUnitIds],
+    );
+  }
+  // duplicates inside the file: the first row wins, later ones name it
+  await errorsFrom(
+    q,
+    importId,
+    'DUPLICATE_IN_FILE',
+    'cccd',
+    `select row_no, cccd as value, 'dòng ' || first_row as detail_vi, 'row ' || first_row as detail_en
+       from (select row_no, cccd, min(row_no) over (partition by cccd) as first_row from ${S}
+              where import_id = $1 and not rejected and cccd is not null) d
+      where row_no > first_row`,
+  );
+  await errorsFrom(
+    q,
+    importId,
+    'DUPLICATE_IN_FILE',
+    'full_name',
+    `select row_no, full_name as value, 'dòng ' || first_row as detail_vi, 'row ' || first_row as detail_en
+       from (select row_no, full_name,
+                    min(row_no) over (partition by household_code, name_key, birth_year) as first_row
+               from ${S} where import_id = $1 and not rejected and cccd is null and household_code is not null) d
+      where row_no > first_row`,
+  );
+  await errorsFrom(
+    q,
+    importId,
+    'HEAD_TWICE',
+    'relationship',
+    `select row_no, household_code as value, 'dòng ' || first_row as detail_vi, 'row ' || first_row as detail_en
+       from (select row_no, household_code, min(row_no) over (partition by household_code) as first_row
+               from ${S} where import_id = $1 and not rejected and relationship = 'HEAD') d
+      where row_no > first_row`,
+  );
+  await rejectErrored(q, importId);
+
+  // second key: a current member of the named household with the same name and birth year, one side without CCCD
+  await q(
+    `create temp table if not exists import_name_candidates (row_no int, person_id uuid, n int) on commit drop`,
+  );
+  await q(`truncate import_name_candidates`);
+  await q(
+    `insert into import_name_candidates (row_no, person_id, n)
+     select s.row_no, min(p.id::text)::uuid, count(*)::int
+       from ${S} s
+       join registry_household_members m on m.household_id = s.household_id and m.valid_to is null
+       join registry_people p on p.id = m.person_id and p.merged_into_id is null
+      where s.import_id = $1 and not s.rejected and s.household_id is not null
+        and p.birth_year = s.birth_year and vn_search_key(p.full_name) = vn_search_key(s.full_name)
+        and (s.cccd is null or p.cccd is null) and p.id is distinct from s.person_id
+      group by s.row_no`,
+    [importId],
+  );
+  await errorsFrom(
+    q,
+    importId,
+    'AMBIGUOUS_MATCH',
+    'full_name',
+    `select s.row_no, s.full_name as value,
+            case when s.person_id is not null then 'khớp CCCD và khớp họ tên trong hộ với người khác'
+                 else c.n || ' người cùng họ tên, năm sinh trong hộ' end as detail_vi,
+            case when s.person_id is not null then 'CCCD matches one person, name in household another'
+                 else c.n || ' people with this name and birth year in the household' end as detail_en
+       from ${S} s join import_name_candidates c on c.row_no = s.row_no
+      where s.import_id = $1 and not s.rejected and (s.person_id is not null or c.n > 1)`,
+  );
+  await rejectErrored(q, importId);
+  await q(
+    `update ${S} s set person_id = c.person_id from import_name_candidates c
+      where s.import_id = $1 and s.row_no = c.row_no and not s.rejected and s.person_id is null and c.n = 1`,
+    [importId],
+  );
+  await errorsFrom(
+    q,
+    importId,
+    'SAME_PERSON_TWICE',
+    'full_name',
+    `select row_no, full_name as value, 'dòng ' || first_row as detail_vi, 'row ' || first_row as detail_en
+       from (select row_no, full_name, min(row_no) over (partition by person_id) as first_row
+               from ${S} where import_id = $1 and not rejected and person_id is not null) d
+      where row_no > first_row`,
+  );
+  await errorsFrom(
+    q,
+    importId,
+    'HEAD_CONFLICT',
+    'relationship',
+    `select s.row_no, s.household_code as value, null as detail_vi, null as detail_en
+       from ${S} s
+      where s.import_id = $1 and not s.rejected and s.relationship = 'HEAD' and s.household_id is not null
+        and exists (select 1 from registry_household_members m where m.household_id = s.household_id
+                     and m.valid_to is null and m.relationship = 'HEAD' and m.person_id is distinct from s.person_id)`,
+  );
+  // a person joining or moving may not overlap an earlier membership; a move starts after the current one
+  await errorsFrom(
+    q,
+    importId,
+    'MEMBERSHIP_OVERLAP',
+    'member_from',
+    `select s.row_no, to_char(coalesce(s.member_from, $6::date), 'DD/MM/YYYY') as value,
+            null as detail_vi, null as detail_en
+       from ${S} s
+      where s.import_id = $1 and not s.rejected and s.person_id is not null and s.household_code is not null
+        and not exists (select 1 from registry_household_members c where c.person_id = s.person_id
+                         and c.valid_to is null and c.household_id = s.household_id)
+        and exists (select 1 from registry_household_members m where m.person_id = s.person_id
+                     and (case when m.valid_to is null then m.valid_from >= coalesce(s.member_from, $6::date)
+                               else m.valid_to > coalesce(s.member_from, $6::date) end))`,
+    [opts.memberFrom],
+  );
+  await rejectErrored(q, importId);
+
+  // the action of each row, the commit chunk (a household never spans two chunks), ids for the rows to create
+  await q(
+    `update ${S} s set
+        member_from = coalesce(s.member_from, $2::date),
+        person_id = coalesce(s.person_id, gen_random_uuid()),
+        membership_action = x.membership_action,
+        action = x.action,
+        chunk_no = x.chunk_no
+       from (select s2.row_no,
+                    case when s2.household_code is null then 'NONE'
+                         when cur.household_id is null then 'JOIN'
+                         when cur.household_id = s2.household_id then 'NONE'
+                         else 'MOVE' end as membership_action,
+                    case when s2.rejected then 'REJECTED'
+                         when s2.person_id is null then 'CREATE'
+                         when s2.household_code is not null and cur.household_id is distinct from s2.household_id
+                           then 'UPDATE'
+                         when p.full_name is distinct from s2.full_name or p.birth_year <> s2.birth_year
+                           or p.gender <> s2.gender
+                           or (s2.birth_date is not null and p.birth_date is distinct from s2.birth_date)
+                           or (s2.cccd is not null and p.cccd is null)
+                           or (s2.ethnicity is not null and p.ethnicity is distinct from s2.ethnicity)
+                           or (s2.unit_id is not null and p.residence_unit_id is distinct from s2.unit_id)
+                           or (s2.address is not null and p.address is distinct from s2.address)
+                           or (s2.phone is not null and p.phone is distinct from s2.phone) then 'UPDATE'
+                         else 'UNCHANGED' end as action,
+                    (dense_rank() over (order by s2.household_code nulls last,
+                       case when s2.household_code is null then s2.row_no else 0 end) - 1) / $3 as chunk_no
+               from ${S} s2
+               left join registry_people p on p.id = s2.person_id
+               left join lateral (select m.household_id from registry_household_members m
+                                   where m.person_id = s2.person_id and m.valid_to is null limit 1) cur on true
+              where s2.import_id = $1) x
+      where s.import_id = $1 and s.row_no = x.row_no`,
+    [importId, opts.memberFrom, opts.chunkGroups],
+  );
+}
