@@ -223,6 +223,7 @@ export class ImportPipeline {
     try {
       await runner.startTransaction();
       const q = (sql: string, params?: unknown[]): Promise<unknown> => runner.query(sql, params);
+      await q(`set local statement_timeout = 0`);
       await q(`select pg_advisory_xact_lock(hashtext('import-commit'))`);
       const [state] = (await q(
         `select committed_chunk, cancel_requested from import_jobs where id = $1 for update`,

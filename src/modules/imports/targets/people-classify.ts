@@ -48,6 +48,8 @@ export async function classifyPeopleRows(
   importId: string,
   opts: { memberFrom: string; scopeUnitIds: string[] | null; chunkGroups: number },
 ): Promise<void> {
+  // background job on a large table: the API statement timeout does not apply
+  await q(`set local statement_timeout = 0`);
   await q(`analyze ${S}`);
   // references: the unit code (post-2025 code preferred when both eras use it), the household, the person by CCCD
   await q(
@@ -115,6 +117,7 @@ export async function classifyPeopleRows(
       where row_no > first_row`,
   );
   await rejectErrored(q, importId);
+  await q(`analyze ${S}`);
 
   // second key: a current member of the named household with the same name and birth year, one side without CCCD
   await q(
