@@ -1,6 +1,7 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
 import { AuditModule } from 'src/modules/audit/audit.module';
+import { DossiersModule } from 'src/modules/dossiers/dossiers.module';
 import { OrganisationModule } from 'src/modules/organisation/organisation.module';
 import { ProceduresModule } from 'src/modules/procedures/procedures.module';
 
@@ -10,4 +11,5 @@ export const FEATURE_MODULES: Array<Type | DynamicModule> = [
   AuditModule,
   NotificationsModule,
   ProceduresModule,
+  DossiersModule,
 ];

@@ -49,6 +49,15 @@ export class AppConfig {
   };
   readonly calendar: { receiptCutoff: string };
   readonly storage: { dir: string };
+  readonly dossiers: {
+    codeScheme: 'CIRCULAR_03_2025' | 'QCVN_102' | 'CENTRALISED';
+    codeOwner: string | undefined;
+    fileMaxBytes: number;
+    fileTypes: string[];
+    fileStoreDriver: 'local' | 's3';
+    trackingRateLimit: number;
+    apologyMinWorkingDaysBeforeDue: number;
+  };
   readonly imports: {
     maxFileBytes: number;
     xlsxMaxUncompressedBytes: number;
@@ -135,6 +144,15 @@ export class AppConfig {
     };
     this.calendar = { receiptCutoff: v.RECEIPT_CUTOFF };
     this.storage = { dir: resolve(v.STORAGE_DIR) };
+    this.dossiers = {
+      codeScheme: v.DOSSIER_CODE_SCHEME as AppConfig['dossiers']['codeScheme'],
+      codeOwner: v.DOSSIER_CODE_OWNER,
+      fileMaxBytes: v.DOSSIER_FILE_MAX_BYTES,
+      fileTypes: v.DOSSIER_FILE_TYPES.split(',').map((t) => t.trim()).filter(Boolean),
+      fileStoreDriver: v.FILE_STORE_DRIVER,
+      trackingRateLimit: v.DOSSIER_TRACKING_RATE_LIMIT,
+      apologyMinWorkingDaysBeforeDue: v.DOSSIER_APOLOGY_MIN_WORKING_DAYS_BEFORE_DUE,
+    };
     this.imports = {
       maxFileBytes: v.IMPORT_MAX_FILE_BYTES,
       xlsxMaxUncompressedBytes: v.IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES,

@@ -99,6 +99,14 @@ export class EnvironmentVariables {
   @IsIn(['local', 's3']) FILE_STORE_DRIVER: 'local' | 's3' = 'local';
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000) DOSSIER_TRACKING_RATE_LIMIT = 20;
   @Transform(toInt) @IsInt() @Min(0) @Max(10) DOSSIER_APOLOGY_MIN_WORKING_DAYS_BEFORE_DUE = 1;
+  // --- dossiers (issue 6) ---
+  @IsIn(['CIRCULAR_03_2025', 'QCVN_102', 'CENTRALISED']) DOSSIER_CODE_SCHEME = 'CIRCULAR_03_2025';
+  @IsOptional() @Matches(/^\d{2}$/, { message: 'DOSSIER_CODE_OWNER must be 2 digits' }) DOSSIER_CODE_OWNER?: string;
+  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) DOSSIER_FILE_MAX_BYTES = 20 * 1024 * 1024;
+  @IsString() @MaxLength(2000) DOSSIER_FILE_TYPES = 'application/pdf,image/jpeg,image/png,image/tiff';
+  @IsIn(['local', 's3']) FILE_STORE_DRIVER: 'local' | 's3' = 'local';
+  @Transform(toInt) @IsInt() @Min(1) @Max(100_000) DOSSIER_TRACKING_RATE_LIMIT = 20;
+  @Transform(toInt) @IsInt() @Min(0) @Max(10) DOSSIER_APOLOGY_MIN_WORKING_DAYS_BEFORE_DUE = 1;
 
   // --- notifications and reminders (issue 7) ---
   @Transform(toInt) @IsInt() @Min(200) @Max(600_000) OUTBOX_RELAY_EVERY_MS = 2000;

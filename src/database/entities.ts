@@ -1,4 +1,5 @@
 import { AuditEventEntity } from 'src/modules/audit/audit-event.entity';
+import { DOSSIER_ENTITIES } from 'src/modules/dossiers/entities/dossiers.entities';
 import { ORGANISATION_ENTITIES } from 'src/modules/organisation/entities/organisation.entities';
 import { PROCEDURE_ENTITIES } from 'src/modules/procedures/entities/procedures.entities';
 
@@ -10,4 +11,5 @@ export const ENTITIES: Function[] = [
   ...ORGANISATION_ENTITIES,
   AuditEventEntity,
   ...PROCEDURE_ENTITIES,
+  ...DOSSIER_ENTITIES,
 ];

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from 'src/config/app-config';
+import type { AdminLevel } from 'src/modules/dossiers/domain/dossier-state';
+import { CHANNELS, type Channel } from 'src/modules/dossiers/domain/portal-codes';
+import {
+  DossierCalendarPort,
+  ProcedureCatalogPort,
+  businessDate,
+  type BudgetUnit,
+  type ProcedureVersionView,
+} from 'src/modules/dossiers/dossier-ports';
+
+/**
+ * Interim calendar: Monday–Friday with the receipt cut-off, no holidays. Replaced by the binding to the calendar
+ * module's WorkingCalendarService (issue 4) as soon as it is merged — see DossiersModule.
+ */
+@Injectable()
+export class WeekdayCalendarAdapter extends DossierCalendarPort {
+  constructor(private readonly config: AppConfig) {
+    super();
+  }
+
+  async isWorkingDay(date: string): Promise<boolean> {
+    const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return dow !== 0 && dow !== 6;
+  }
+
+  async addWorkingDays(date: string, n: number): Promise<string> {
+    let d = date;
+    let left = n;
+    while (left > 0) {
+      d = shift(d, 1);
+      if (await this.isWorkingDay(d)) left--;
+    }
+    return d;
+  }
+
+  async workingDaysBetween(a: string, b: string): Promise<number> {
+    let n = 0;
+    for (let d = a; d < b; d = shift(d, 1)) if (await this.isWorkingDay(d)) n++;
+    return n;
+  }
+
+  async countingStart(receivedAt: Date): Promise<string> {
+    const day = businessDate(receivedAt);
+    const local = new Date(receivedAt.getTime() + 7 * 3600_000).toISOString().slice(11, 16);
+    if ((await this.isWorkingDay(day)) && local < this.config.calendar.receiptCutoff) return day;
+    let d = shift(day, 1);
+    while (!(await this.isWorkingDay(d))) d = shift(d, 1);
+    return d;
+  }
+}
+
+function shift(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+interface VersionRow {
+  id: string;
+  code: string;
+  name: string;
+  time_limit_amount: string | null;
+  time_limit_unit: BudgetUnit | null;
+  channels: string[] | null;
+  online_mode: string | null;
+}
+
+const LEVELS: readonly string[] = ['COMMUNE', 'DISTRICT', 'PROVINCE'];
+
+/**
+ * Reads the procedure catalogue's tables (issue 5 schema) until `ProceduresService.versionInForce` is exported; then
+ * this adapter becomes a thin call to it. Channels not stated by the source: desk and post only, plus online when
+ * the procedure is published as an online service.
+ */
+@Injectable()
+export class SqlProcedureCatalog extends ProcedureCatalogPort {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async versionInForce(procedureCode: string, onDate: string): Promise<ProcedureVersionView | undefined> {
+    const [v] = await this.dataSource.query<VersionRow[]>(
+      `select v.id, p.code, v.name, v.time_limit_amount, v.time_limit_unit, v.channels, v.online_mode
+       from procedure_versions v join procedures p on p.id = v.procedure_id
+       where p.code = $1 and (p.abolished_on is null or p.abolished_on > $2::date)
+         and (v.valid_from is null or v.valid_from <= $2::date) and (v.valid_to is null or v.valid_to > $2::date)
+       order by v.version_no desc limit 1`,
+      [procedureCode, onDate],
+    );
+    return v ? (await this.complete([v]))[0] : undefined;
+  }
+
+  async versionsByIds(ids: readonly string[]): Promise<ProcedureVersionView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.query<VersionRow[]>(
+      `select v.id, p.code, v.name, v.time_limit_amount, v.time_limit_unit, v.channels, v.online_mode
+       from procedure_versions v join procedures p on p.id = v.procedure_id where v.id = any($1::uuid[])`,
+      [[...ids]],
+    );
+    return this.complete(rows, false);
+  }
+
+  private async complete(rows: VersionRow[], withParts = true): Promise<ProcedureVersionView[]> {
+    const ids = rows.map((r) => r.id);
+    const docs = withParts
+      ? await this.dataSource.query<Array<{ version_id: string; code: string; name: string; mandatory: boolean }>>(
+          `select version_id, code, name, mandatory from procedure_documents where version_id = any($1::uuid[]) order by seq`,
+          [ids],
+        )
+      : [];
+    const steps = withParts
+      ? await this.dataSource.query<
+          Array<{ version_id: string; seq: number; name: string; level: string | null; budget_amount: string | null; budget_unit: BudgetUnit | null }>
+        >(
+          `select version_id, seq, name, level, budget_amount, budget_unit from procedure_steps
+           where version_id = any($1::uuid[]) order by seq`,
+          [ids],
+        )
+      : [];
+    return rows.map((r) => ({
+      id: r.id,
+      procedureCode: r.code,
+      name: r.name,
+      timeLimit: r.time_limit_amount !== null && r.time_limit_unit ? { amount: Number(r.time_limit_amount), unit: r.time_limit_unit } : null,
+      channels: (r.channels?.filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c)) ??
+        (r.online_mode === 'FULL' || r.online_mode === 'PARTIAL' ? [...CHANNELS] : ['DIRECT', 'POSTAL'])),
+      documents: docs.filter((d) => d.version_id === r.id).map((d) => ({ code: d.code, name: d.name, mandatory: d.mandatory })),
+      steps: steps
+        .filter((s) => s.version_id === r.id)
+        .map((s) => ({
+          seq: s.seq,
+          name: s.name.slice(0, 300),
+          level: s.level && LEVELS.includes(s.level) ? (s.level as AdminLevel) : null,
+          budget: s.budget_amount !== null && s.budget_unit ? { amount: Number(s.budget_amount), unit: s.budget_unit } : null,
+        })),
+    }));
+  }
+}

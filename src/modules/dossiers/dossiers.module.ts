@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from 'src/config/app-config';
+import { SqlProcedureCatalog, WeekdayCalendarAdapter } from 'src/modules/dossiers/dossier-adapters';
+import { DossierCalendarPort, DossierClock, ProcedureCatalogPort } from 'src/modules/dossiers/dossier-ports';
+import { FileStore, LocalDiskFileStore, S3FileStore } from 'src/modules/dossiers/files/file-store';
+import { DossiersResolver } from 'src/modules/dossiers/graphql/dossiers.resolver';
+import { DossierPdfService } from 'src/modules/dossiers/pdf/dossier-pdf.service';
+import { DossierCodeService } from 'src/modules/dossiers/persistence/dossier-code.service';
+import { DossierJournalService } from 'src/modules/dossiers/persistence/dossier-journal.service';
+import { DossierStoreService } from 'src/modules/dossiers/persistence/dossier-store.service';
+import { IdempotencyService } from 'src/modules/dossiers/persistence/idempotency.service';
+import { DossiersController } from 'src/modules/dossiers/rest/dossiers.controller';
+import { TrackingController } from 'src/modules/dossiers/rest/tracking.controller';
+import { DossierOutcomeService } from 'src/modules/dossiers/services/dossier-outcome.service';
+import { DossierProcessingService } from 'src/modules/dossiers/services/dossier-processing.service';
+import { DossierReceiptService } from 'src/modules/dossiers/services/dossier-receipt.service';
+import { DossiersService } from 'src/modules/dossiers/services/dossiers.service';
+
+/**
+ * Dossier lifecycle at the one-stop desk (issue 6). Other modules use DossiersService (reads),
+ * DossierReceiptService, DossierProcessingService and DossierOutcomeService (writes), and consume the
+ * `dossier.*` events from `outbox_events` (aggregate_type 'dossier').
+ */
+@Module({
+  controllers: [DossiersController, TrackingController],
+  providers: [
+    DossierClock,
+    DossierCodeService,
+    DossierJournalService,
+    DossierStoreService,
+    IdempotencyService,
+    DossierReceiptService,
+    DossierProcessingService,
+    DossierOutcomeService,
+    DossiersService,
+    DossierPdfService,
+    DossiersResolver,
+    { provide: DossierCalendarPort, useClass: WeekdayCalendarAdapter },
+    { provide: ProcedureCatalogPort, useClass: SqlProcedureCatalog },
+    {
+      provide: FileStore,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): FileStore =>
+        config.dossiers.fileStoreDriver === 's3' ? new S3FileStore() : new LocalDiskFileStore(config.storage.dir),
+    },
+  ],
+  exports: [DossiersService, DossierReceiptService, DossierProcessingService, DossierOutcomeService, DossierClock],
+})
+export class DossiersModule {}

@@ -1,0 +1,62 @@
+import { Controller, Get, Ip, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AppConfig } from 'src/config/app-config';
+import { Public } from 'src/common/auth/auth.decorators';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { TrackingQuery } from 'src/modules/dossiers/rest/receive-dossier.dto';
+import { DossiersService, type TrackingView } from 'src/modules/dossiers/services/dossiers.service';
+
+/** Fixed one-minute windows per client address. In-process: with several API instances the limit is per instance. */
+export class WindowRateLimiter {
+  private readonly hits = new Map<string, { window: number; count: number }>();
+
+  constructor(private readonly limit: number, private readonly windowMs = 60_000) {}
+
+  take(key: string, now = Date.now()): boolean {
+    const window = Math.floor(now / this.windowMs);
+    const cur = this.hits.get(key);
+    if (!cur || cur.window !== window) {
+      if (this.hits.size > 50_000) this.hits.clear();
+      this.hits.set(key, { window, count: 1 });
+      return true;
+    }
+    cur.count++;
+    return cur.count <= this.limit;
+  }
+}
+
+/** Public tracking for citizens: state, step, appointment and apology; never personal data. */
+@ApiTags('tracking')
+@Controller('tracking')
+export class TrackingController {
+  private readonly limiter: WindowRateLimiter;
+
+  constructor(
+    private readonly dossiers: DossiersService,
+    config: AppConfig,
+  ) {
+    this.limiter = new WindowRateLimiter(config.dossiers.trackingRateLimit);
+  }
+
+  @Get()
+  @Public()
+  @ApiOkResponse({
+    description: 'Where the dossier is',
+    schema: {
+      example: {
+        code: 'H40.12-260305-0012',
+        state: 'IN_PROCESSING',
+        procedureCode: '1.001776',
+        currentStep: 'Thẩm định',
+        appointmentDate: '2026-03-19',
+        late: false,
+        apology: null,
+      },
+    },
+  })
+  track(@Query() q: TrackingQuery, @Ip() ip: string): Promise<TrackingView> {
+    if (!this.limiter.take(ip ?? 'unknown'))
+      throw new DomainException('RATE_LIMITED', 'Too many tracking lookups; try again in a minute');
+    return this.dossiers.track(q.code, q.factor);
+  }
+}
