@@ -111,6 +111,9 @@ export const ERROR_CATALOG = {
   DIGITISATION_SAME_OFFICER: { status: 409, title: 'This step must be done by a different officer' },
   DIGITISATION_CHECKSUM_MISMATCH: { status: 422, title: 'The stored scan does not match the declared checksum' },
   DIGITISATION_LINK_AMBIGUOUS: { status: 409, title: 'The entered data matches more than one registry record' },
+  // --- notifications & reminders (issue 7) ---
+  NOTIFICATION_DELIVERY_NOT_FOUND: { status: 404, title: 'No such notification delivery' },
+  NOTIFICATION_DELIVERY_NOT_FAILED: { status: 409, title: 'Only a failed delivery can be replayed' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

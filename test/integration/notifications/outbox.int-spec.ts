@@ -63,7 +63,9 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
     const id = await ds.transaction((manager) => outbox.append(manager, event(aggregateId)));
     const down = new QueueService('redis://127.0.0.1:1', config);
     await down.onModuleInit();
-    await expect(new OutboxRelayService(ds, down).relayBatch()).rejects.toMatchObject({ code: 'QUEUE_UNAVAILABLE' });
+    await expect(new OutboxRelayService(ds, down).relayBatch()).rejects.toMatchObject({
+      code: 'QUEUE_UNAVAILABLE',
+    });
     await down.onModuleDestroy();
     const [before] = await ds.query(`select published_at from outbox_events where id = $1`, [id]);
     expect(before.published_at).toBeNull();

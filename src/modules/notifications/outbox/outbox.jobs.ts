@@ -22,7 +22,9 @@ export class OutboxJobs implements OnModuleInit, OnApplicationBootstrap {
 
   onModuleInit(): void {
     this.registry.register('outbox.relay', async () => ({ relayed: await this.relay.relayPending() }));
-    this.registry.register('outbox.dispatch', async (event) => ({ subscribers: await this.outbox.dispatch(event) }));
+    this.registry.register('outbox.dispatch', async (event) => ({
+      subscribers: await this.outbox.dispatch(event),
+    }));
   }
 
   async onApplicationBootstrap(): Promise<void> {
