@@ -4,6 +4,8 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
+  IsObject,
   IsEmail,
   IsIn,
   IsInt,
@@ -105,6 +107,8 @@ export class ReceiveDossierDto {
   agencyId?: string;
 
   @ApiProperty({ type: ApplicantDto })
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => ApplicantDto)
   applicant!: ApplicantDto;
