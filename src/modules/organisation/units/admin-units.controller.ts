@@ -2,15 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from 'src/common/auth/auth.decorators';
 import { DomainException } from 'src/common/errors/domain.exception';
-import { decodeCursor, encodeCursor, pageSize } from 'src/common/pagination/pagination';
-import { DataSource } from 'typeorm';
 import {
   AdminUnitDetailDto,
   AdminUnitPageDto,
   AdminUnitQuery,
 } from 'src/modules/organisation/units/admin-unit.dto';
 import { AdminUnitsImportService } from 'src/modules/organisation/units/admin-units-import.service';
-import { AdminUnitsService, UNIT_COLUMNS, type AdminUnit } from 'src/modules/organisation/units/admin-units.service';
+import { AdminUnitsService } from 'src/modules/organisation/units/admin-units.service';
 import {
   AdminUnitImportResultDto,
   ImportAdminUnitsDto,
@@ -24,7 +22,6 @@ export class AdminUnitsController {
   constructor(
     private readonly units: AdminUnitsService,
     private readonly importer: AdminUnitsImportService,
-    private readonly dataSource: DataSource,
   ) {}
 
   @Post('import')
@@ -45,33 +42,8 @@ export class AdminUnitsController {
   @Get()
   @ApiOperation({ summary: 'List units, optionally of one era, level, parent, or in force on a date' })
   @ApiOkResponse({ type: AdminUnitPageDto })
-  async list(@Query() query: AdminUnitQuery): Promise<AdminUnitPageDto> {
-    const limit = pageSize(query.limit);
-    const cursor = decodeCursor(query.cursor);
-    const items = await this.dataSource.query<AdminUnit[]>(
-      `select ${UNIT_COLUMNS} from admin_units u
-        where ($1::text is null or u.era = $1) and ($2::text is null or u.level = $2)
-          and ($3::uuid is null or u.parent_id = $3)
-          and ($4::date is null or (u.valid_from <= $4::date and (u.valid_to is null or u.valid_to >= $4::date)))
-          and ($5::text is null or u.code = $5)
-          and ($6::text is null or vn_search_key(u.name) like '%' || vn_search_key($6) || '%')
-          and ($7::text is null or (u.code, u.id) > ($7::text, $8::uuid))
-        order by u.code, u.id limit $9`,
-      [
-        query.era ?? null,
-        query.level ?? null,
-        query.parentId ?? null,
-        query.asOf ?? null,
-        query.code ?? null,
-        query.q ?? null,
-        cursor ? String(cursor.k) : null,
-        cursor?.id ?? null,
-        limit + 1,
-      ],
-    );
-    const page = items.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page, nextCursor: items.length > limit && last ? encodeCursor({ k: last.code, id: last.id }) : null };
+  list(@Query() query: AdminUnitQuery): Promise<AdminUnitPageDto> {
+    return this.units.list(query);
   }
 
   @Get(':id')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
+import { decodeCursor, encodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
 import type { UnitEra, UnitLevel } from 'src/modules/organisation/entities/admin-unit.entity';
 
 export interface AdminUnit {
@@ -22,6 +23,18 @@ export interface SuccessionLink {
   effectiveFrom: string;
 }
 
+export interface AdminUnitFilter {
+  era?: UnitEra;
+  level?: UnitLevel;
+  parentId?: string;
+  /** Only units in force on this date (YYYY-MM-DD). */
+  asOf?: string;
+  code?: string;
+  q?: string;
+  limit?: number;
+  cursor?: string;
+}
+
 export const UNIT_COLUMNS = `u.id, u.era, u.code, u.level, u.name, u.short_name as "shortName",
   u.unit_type as "unitType", u.parent_id as "parentId", to_char(u.valid_from, 'YYYY-MM-DD') as "validFrom",
   to_char(u.valid_to, 'YYYY-MM-DD') as "validTo"`;
@@ -30,6 +43,36 @@ export const UNIT_COLUMNS = `u.id, u.era, u.code, u.level, u.name, u.short_name 
 @Injectable()
 export class AdminUnitsService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Units by era, level, parent, code, name (accents optional) or validity on a date; keyset-paged by code. */
+  async list(query: AdminUnitFilter): Promise<Page<AdminUnit>> {
+    const limit = pageSize(query.limit);
+    const cursor = decodeCursor(query.cursor);
+    const items = await this.dataSource.query<AdminUnit[]>(
+      `select ${UNIT_COLUMNS} from admin_units u
+        where ($1::text is null or u.era = $1) and ($2::text is null or u.level = $2)
+          and ($3::uuid is null or u.parent_id = $3)
+          and ($4::date is null or (u.valid_from <= $4::date and (u.valid_to is null or u.valid_to >= $4::date)))
+          and ($5::text is null or u.code = $5)
+          and ($6::text is null or vn_search_key(u.name) like '%' || vn_search_key($6) || '%')
+          and ($7::text is null or (u.code, u.id) > ($7::text, $8::uuid))
+        order by u.code, u.id limit $9`,
+      [
+        query.era ?? null,
+        query.level ?? null,
+        query.parentId ?? null,
+        query.asOf ?? null,
+        query.code ?? null,
+        query.q ?? null,
+        cursor ? String(cursor.k) : null,
+        cursor?.id ?? null,
+        limit + 1,
+      ],
+    );
+    const page = items.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page, nextCursor: items.length > limit && last ? encodeCursor({ k: last.code, id: last.id }) : null };
+  }
 
   async findById(id: string): Promise<AdminUnit | undefined> {
     const rows = await this.dataSource.query<AdminUnit[]>(
