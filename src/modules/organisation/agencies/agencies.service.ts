@@ -110,19 +110,17 @@ export class AgenciesService {
   async create(input: CreateAgencyInput, actor = this.actor()): Promise<Agency> {
     await this.scopes.assertUnitInScope(actor, input.unitId);
     if (input.parentId) await this.get(input.parentId, actor);
-    return this.dataSource.transaction(async (manager) => {
-      const [created] = await manager.query<Agency[]>(
+    const created = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<Agency[]>(
         `insert into agencies as a (code, name, kind, unit_id, parent_id) values ($1, $2, $3, $4, $5)
          returning ${COLUMNS}`,
         [input.code, input.name, input.kind, input.unitId, input.parentId ?? null],
       );
-      await this.audit.record(
-        { action: 'CREATE', entityType: 'agency', entityId: created.id, after: { ...created } },
-        manager,
-      );
-      this.scopes.invalidate();
-      return created;
+      await this.audit.record({ action: 'CREATE', entityType: 'agency', entityId: row.id, after: { ...row } }, manager);
+      return row;
     });
+    this.scopes.invalidate();
+    return created;
   }
 
   async update(id: string, input: UpdateAgencyInput, actor = this.actor()): Promise<Agency> {
@@ -132,7 +130,7 @@ export class AgenciesService {
       if (input.parentId === id) throw new DomainException('CONFLICT', 'An agency cannot be its own parent');
       await this.get(input.parentId, actor);
     }
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const [rows] = await manager.query<[Agency[], number]>(
         `update agencies as a set name = coalesce($3, a.name), kind = coalesce($4, a.kind),
            unit_id = coalesce($5, a.unit_id),
@@ -149,8 +147,10 @@ export class AgenciesService {
         { action: 'UPDATE', entityType: 'agency', entityId: id, before: { ...before }, after: { ...after } },
         manager,
       );
-      this.scopes.invalidate();
       return after;
     });
+    // Scopes are cached per agency for 30 s in each process; moving an agency is visible here at once.
+    this.scopes.invalidate();
+    return updated;
   }
 }
