@@ -114,6 +114,18 @@ export const ERROR_CATALOG = {
   // --- notifications & reminders (issue 7) ---
   NOTIFICATION_DELIVERY_NOT_FOUND: { status: 404, title: 'No such notification delivery' },
   NOTIFICATION_DELIVERY_NOT_FAILED: { status: 409, title: 'Only a failed delivery can be replayed' },
+  // --- calendar (issue 4) ---
+  CALENDAR_DATE_OUT_OF_RANGE: { status: 422, title: 'The date is not valid or lies outside the calendar range (1990–2101)' },
+  CALENDAR_PAUSE_INVALID: { status: 422, title: 'The pause interval is not valid' },
+  CALENDAR_OVERRIDE_NOT_FOUND: { status: 404, title: 'No such calendar override' },
+  CALENDAR_OVERRIDE_EXISTS: { status: 409, title: 'The day already has an override; update it instead' },
+  CALENDAR_VERSION_NOT_FOUND: { status: 404, title: 'No such calendar version' },
+  DEADLINE_LEDGER_NOT_FOUND: { status: 404, title: 'No such deadline ledger' },
+  DEADLINE_LEDGER_EXISTS: { status: 409, title: 'A deadline ledger already exists for this subject and step' },
+  DEADLINE_ALREADY_PAUSED: { status: 409, title: 'The clock is already stopped' },
+  DEADLINE_NOT_PAUSED: { status: 409, title: 'The clock is not stopped' },
+  DEADLINE_CLOSED: { status: 409, title: 'The deadline is closed' },
+  DEADLINE_EXTENSION_OVER_CEILING: { status: 422, title: 'The extension exceeds the ceiling allowed for this deadline' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
