@@ -1,4 +1,5 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
+import { CursorPageArgs } from 'src/common/pagination/pagination';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -19,7 +20,7 @@ import {
 } from 'class-validator';
 import { DOSSIER_STATES, type DossierState } from 'src/modules/dossiers/domain/dossier-state';
 import { CHANNELS, type Channel } from 'src/modules/dossiers/domain/portal-codes';
-import { ChannelEnum, DossierStateEnum } from 'src/modules/dossiers/graphql/dossier.object';
+import { ChannelEnum, DossierStateEnum, WorkQueueKindEnum } from 'src/modules/dossiers/graphql/dossier.object';
 import { DOCUMENT_FORMS } from 'src/modules/dossiers/rest/receive-dossier.dto';
 
 @InputType('DossierApplicantInput')
@@ -94,4 +95,18 @@ export class DossierFilterInput {
 export class MissingInputGql {
   @Field(() => [String]) @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) @MaxLength(500, { each: true }) missing!: string[];
   @Field() @IsString() @MinLength(1) @MaxLength(4000) reason!: string;
+}
+
+@ArgsType()
+export class DossiersArgs extends CursorPageArgs {
+  @Field(() => DossierFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DossierFilterInput)
+  filter?: DossierFilterInput;
+}
+
+@ArgsType()
+export class WorkQueueArgs extends CursorPageArgs {
+  @Field(() => WorkQueueKindEnum) @IsIn(Object.values(WorkQueueKindEnum)) kind!: WorkQueueKindEnum;
 }

@@ -2,16 +2,16 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
-import { CursorPageArgs } from 'src/common/pagination/pagination';
 import { ProcedureCatalogPort } from 'src/modules/dossiers/dossier-ports';
 import { DossierStepEntity } from 'src/modules/dossiers/entities/dossier-parts.entity';
 import {
   ApologyInputGql,
   DecisionInputGql,
   DocumentInputGql,
-  DossierFilterInput,
+  DossiersArgs,
   MissingInputGql,
   ReceiveDossierInputGql,
+  WorkQueueArgs,
 } from 'src/modules/dossiers/graphql/dossier.inputs';
 import {
   ApologyCountsObject,
@@ -21,7 +21,6 @@ import {
   DossierProcedureObject,
   DossierSlipObject,
   DossierStepObject,
-  WorkQueueKindEnum,
   toDossierObject,
 } from 'src/modules/dossiers/graphql/dossier.object';
 import { DossierPdfService, SLIP_KINDS, type SlipKind } from 'src/modules/dossiers/pdf/dossier-pdf.service';
@@ -108,21 +107,15 @@ export class DossiersResolver {
 
   @Roles(...STAFF, 'REPORT_VIEWER')
   @Query(() => DossierPage)
-  async dossiers(
-    @Args() page: CursorPageArgs,
-    @Args('filter', { type: () => DossierFilterInput, nullable: true }) filter?: DossierFilterInput,
-  ): Promise<DossierPage> {
-    const p = await this.reads.list(filter ?? {}, page.first, page.after);
+  async dossiers(@Args() args: DossiersArgs): Promise<DossierPage> {
+    const p = await this.reads.list(args.filter ?? {}, args.first, args.after);
     return { items: p.items.map(toDossierObject), endCursor: p.nextCursor, hasNextPage: p.nextCursor !== null };
   }
 
   @Roles(...STAFF)
   @Query(() => DossierPage, { description: 'Assigned to me, my unit’s unassigned, due soon, overdue' })
-  async myWorkQueue(
-    @Args('kind', { type: () => WorkQueueKindEnum }) kind: WorkQueueKindEnum,
-    @Args() page: CursorPageArgs,
-  ): Promise<DossierPage> {
-    const p = await this.reads.workQueue(kind, page.first, page.after);
+  async myWorkQueue(@Args() args: WorkQueueArgs): Promise<DossierPage> {
+    const p = await this.reads.workQueue(args.kind, args.first, args.after);
     return { items: p.items.map(toDossierObject), endCursor: p.nextCursor, hasNextPage: p.nextCursor !== null };
   }
 

@@ -22,6 +22,7 @@ export class DossierView {
   @ApiProperty({ minimum: 0, maximum: 10000 }) pausedWorkingDays!: number;
   @ApiPropertyOptional({ maxLength: 100, nullable: true }) decisionNumber!: string | null;
   @ApiPropertyOptional({ format: 'date', maxLength: 10, nullable: true }) decisionDate!: string | null;
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, nullable: true }) resultFileId!: string | null;
   @ApiProperty() resultDigitised!: boolean;
   @ApiProperty({ minimum: 1, maximum: 2147483647, description: 'Send it back on writes (optimistic locking)' }) version!: number;
 }
@@ -45,6 +46,7 @@ export function toDossierView(d: DossierEntity): DossierView {
     pausedWorkingDays: d.pausedWorkingDays,
     decisionNumber: d.decisionNumber,
     decisionDate: d.decisionDate,
+    resultFileId: d.resultFileId,
     resultDigitised: d.resultDigitised,
     version: d.version,
   };

@@ -1,5 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
 import { DomainException } from 'src/common/errors/domain.exception';
@@ -7,6 +17,7 @@ import type { Page } from 'src/common/pagination/pagination';
 import { DossierPdfService, SLIP_KINDS, type SlipKind } from 'src/modules/dossiers/pdf/dossier-pdf.service';
 import {
   AddDocumentDto,
+  AttachResultDto,
   ChangesQuery,
   ReceiveDossierDto,
   SupplementDto,
@@ -44,10 +55,16 @@ export class DossiersController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Receive a dossier (desk or portal); with acceptNow the desk accepts at once and the appointment date is set', description: 'Receive a dossier (desk or portal); with acceptNow the desk accepts at once and the appointment date is set' })
   @Roles('RECEPTION_OFFICER', 'ADMIN')
   @Scopes('dossiers:write')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe create: same key + body → same dossier' })
-  @ApiCreatedResponse({ type: DossierView, schema: { example: EXAMPLE } })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retry-safe create: same key + body → same dossier',
+    schema: { type: 'string', maxLength: 200, pattern: '^[A-Za-z0-9._:-]{1,200}$' },
+  })
+  @ApiCreatedResponse({ type: DossierView, description: `The dossier, e.g. ${JSON.stringify(EXAMPLE)}` })
   async create(
     @Body() body: ReceiveDossierDto,
     @Headers('idempotency-key') key: string | undefined,
@@ -61,6 +78,7 @@ export class DossiersController {
   }
 
   @Get('changes')
+  @ApiOperation({ summary: 'Dossier events after a cursor, for portal synchronisation', description: 'Dossier events after a cursor, for portal synchronisation' })
   @Roles('RECEPTION_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN')
   @Scopes('dossiers:read')
   @ApiOkResponse({ description: 'Dossier events after the cursor, oldest first', schema: { example: { items: [], nextCursor: 'eyJrIjo0MiwiaWQiOiIuLi4ifQ' } } })
@@ -69,14 +87,18 @@ export class DossiersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: "One dossier in the caller's scope", description: "One dossier in the caller's scope" })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @Roles('RECEPTION_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN')
   @Scopes('dossiers:read')
-  @ApiOkResponse({ type: DossierView, schema: { example: EXAMPLE } })
+  @ApiOkResponse({ type: DossierView, description: 'The dossier (no personal identifiers)' })
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<DossierView> {
     return toDossierView(await this.dossiers.get(id));
   }
 
   @Post(':id/documents')
+  @ApiOperation({ summary: 'Add a submitted document (optionally with its scanned file)', description: 'Add a submitted document (optionally with its scanned file)' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @HttpCode(200)
   @Roles('RECEPTION_OFFICER', 'ADMIN')
   @Scopes('dossiers:write')
@@ -95,6 +117,8 @@ export class DossiersController {
   }
 
   @Post(':id/supplement')
+  @ApiOperation({ summary: "The applicant's supplement (before acceptance, or during processing: the clock resumes)", description: "The applicant's supplement (before acceptance, or during processing: the clock resumes)" })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @HttpCode(200)
   @Roles('RECEPTION_OFFICER', 'ADMIN')
   @Scopes('dossiers:write')
@@ -108,7 +132,26 @@ export class DossiersController {
     return toDossierView(d);
   }
 
+  @Post(':id/result')
+  @ApiOperation({ summary: 'Attach the result file after the decision', description: 'Attach the result file after the decision' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
+  @HttpCode(200)
+  @Roles('RECEPTION_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN')
+  @ApiOkResponse({ type: DossierView, description: 'Stores the result file (sha-256 checksum) after the decision' })
+  async attachResult(@Param('id', ParseUUIDPipe) id: string, @Body() body: AttachResultDto): Promise<DossierView> {
+    const d = await this.outcome.attachResult(
+      id,
+      body.version,
+      { fileName: body.fileName, contentType: body.contentType, content: Buffer.from(body.contentBase64, 'base64') },
+      body.digitised,
+    );
+    return toDossierView(d);
+  }
+
   @Get(':id/files/:fileId')
+  @ApiOperation({ summary: 'Download a dossier file (authorised callers only)', description: 'Download a dossier file (authorised callers only)' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
+  @ApiParam({ name: 'fileId', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @Roles('RECEPTION_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN')
   @Scopes('dossiers:read')
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png', 'image/tiff')
@@ -124,6 +167,9 @@ export class DossiersController {
   }
 
   @Get(':id/slips/:kind')
+  @ApiOperation({ summary: 'Printable slip (PDF)', description: 'Printable slip (PDF)' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
+  @ApiParam({ name: 'kind', schema: { type: 'string', enum: [...SLIP_KINDS] } })
   @Roles('RECEPTION_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN')
   @Scopes('dossiers:read')
   @ApiProduces('application/pdf')

@@ -209,3 +209,32 @@ export class ChangesQuery {
   @Max(500)
   limit?: number;
 }
+
+export class AttachResultDto {
+  @ApiProperty({ minimum: 1, maximum: 2147483647, example: 6 })
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  version!: number;
+
+  @ApiProperty({ maxLength: 255, example: 'quyet-dinh-12.pdf' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  fileName!: string;
+
+  @ApiProperty({ maxLength: 100, pattern: '^[a-z]+/[a-z0-9.+-]+$', example: 'application/pdf' })
+  @Matches(/^[a-z]+\/[a-z0-9.+-]+$/)
+  @MaxLength(100)
+  contentType!: string;
+
+  @ApiProperty({ maxLength: 30_000_000, format: 'byte', description: 'File content, base64' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(30_000_000)
+  contentBase64!: string;
+
+  @ApiProperty({ description: 'Electronic copy with legal value (số hóa kết quả)', example: true })
+  @IsBoolean()
+  digitised!: boolean;
+}

@@ -1,5 +1,5 @@
 import { Controller, Get, Ip, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfig } from 'src/config/app-config';
 import { Public } from 'src/common/auth/auth.decorators';
 import { DomainException } from 'src/common/errors/domain.exception';
@@ -40,6 +40,10 @@ export class TrackingController {
 
   @Get()
   @Public()
+  @ApiOperation({
+    summary: 'Track a dossier by code and a second factor',
+    description: 'Public, rate-limited; the second factor is the last 4 digits of the ID number or the phone number',
+  })
   @ApiOkResponse({
     description: 'Where the dossier is',
     schema: {
