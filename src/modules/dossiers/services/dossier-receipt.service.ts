@@ -110,7 +110,7 @@ export class DossierReceiptService {
     const id = await this.store.dataSource.transaction(async (manager) => {
       if (idempotencyKey && hash) {
         const existing = await this.idempotency.claim(manager, caller, idempotencyKey, hash);
-        if (existing) return { existing };
+        if (existing) return { dossierId: existing, replayed: true };
       }
       const [row] = await manager.query<Array<{ id: string }>>(
         `insert into dossiers (code, code_scheme, procedure_version_id, procedure_code, channel, state, agency_id, unit_id,
@@ -165,9 +165,9 @@ export class DossierReceiptService {
         const d = await manager.getRepository(DossierEntity).findOneByOrFail({ id: row.id });
         await this.acceptIn(manager, d, now);
       }
-      return { created: row.id };
+      return { dossierId: row.id, replayed: false };
     });
-    return 'existing' in id ? this.load(id.existing, true) : this.load(id.created, false);
+    return this.load(id.dossierId, id.replayed);
   }
 
   private async load(id: string, replayed: boolean): Promise<ReceiveResult> {
