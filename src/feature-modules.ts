@@ -4,6 +4,7 @@ import { AuditModule } from 'src/modules/audit/audit.module';
 import { DossiersModule } from 'src/modules/dossiers/dossiers.module';
 import { OrganisationModule } from 'src/modules/organisation/organisation.module';
 import { ProceduresModule } from 'src/modules/procedures/procedures.module';
+import { ImportsModule } from 'src/modules/imports/imports.module';
 
 /** The domain modules of the service, in dependency order. A new module under src/modules/ is added here. */
 export const FEATURE_MODULES: Array<Type | DynamicModule> = [
@@ -12,4 +13,5 @@ export const FEATURE_MODULES: Array<Type | DynamicModule> = [
   NotificationsModule,
   ProceduresModule,
   DossiersModule,
+  ImportsModule,
 ];

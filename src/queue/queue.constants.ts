@@ -32,6 +32,10 @@ export interface JobPayloads {
   'notifications.deliver': { deliveryId: string };
   'reminders.fire': { rungId: string };
   'reminders.sweep': { reason: string };
+  // --- imports & digitisation (issue 10) ---
+  'imports.validate': { importId: string };
+  'imports.commit': { importId: string; actor: string };
+  'digitisation.thumbnail': { scanId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -44,6 +48,10 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'notifications.deliver': 'notifications',
   'reminders.fire': 'reminders',
   'reminders.sweep': 'reminders',
+  // --- imports & digitisation (issue 10) ---
+  'imports.validate': 'imports',
+  'imports.commit': 'imports',
+  'digitisation.thumbnail': 'digitisation',
 };
 
 /**

@@ -1,0 +1,100 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
+import { staffToken } from 'test/utils/auth';
+import { createTestApp } from 'test/utils/test-app';
+
+describe('imports over REST and GraphQL', () => {
+  let app: NestFastifyApplication;
+  let token: string;
+  const http = () => request(app.getHttpServer());
+  const run = async (name: 'imports.validate' | 'imports.commit', payload: Record<string, string>) =>
+    app.get(JobHandlerRegistry).get(name)?.(payload as never, {} as never);
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    token = await staffToken(app, { username: 'import-officer-e2e', roles: ['DATA_OFFICER'] });
+  });
+  afterAll(async () => app.close());
+
+  it('uploads a CSV, reports the dry run and progress, commits, and serves an escaped error report', async () => {
+    const hh = `E2E${Date.now().toString(36).toUpperCase()}`;
+    const csv =
+      'Mã hộ,Họ và tên,Ngày sinh,Giới tính,Quan hệ với chủ hộ,Mã đơn vị hành chính\n' +
+      `${hh},Đỗ Văn Hùng,02/03/1960,Nam,Chủ hộ,98\n` +
+      `${hh},Đỗ Thị Lan,1962,Nữ,Vợ,98\n` +
+      `${hh},=HYPERLINK("x"),1962,Nữ,Con,98\n`;
+    const uploaded = await http()
+      .post(`/api/v1/imports?target=HOUSEHOLD_MEMBERS&fileName=ho.csv`)
+      .set('authorization', `Bearer ${token}`)
+      .set('content-type', 'text/csv')
+      .send(csv)
+      .expect(202);
+    const id = uploaded.body.id as string;
+    expect(uploaded.body).toMatchObject({ state: 'UPLOADED', format: 'CSV' });
+    await run('imports.validate', { importId: id });
+    const validated = await http().get(`/api/v1/imports/${id}`).set('authorization', `Bearer ${token}`).expect(200);
+    expect(validated.body).toMatchObject({
+      state: 'VALIDATED',
+      encoding: 'UTF-8',
+      counts: { create: 2, update: 0, unchanged: 0, rejected: 1, householdsToCreate: 1 },
+      progress: { rowsDone: 3, rowsTotal: 3, errors: 1 },
+    });
+    const report = await http().get(`/api/v1/imports/${id}/errors?format=csv`).set('authorization', `Bearer ${token}`).expect(200);
+    expect(report.text).toContain(`'=HYPERLINK`);
+    expect(report.text).toContain('Họ tên không hợp lệ');
+    const xlsx = await http()
+      .get(`/api/v1/imports/${id}/errors?format=xlsx`)
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as Buffer);
+    expect(wb.worksheets[0].getRow(2).getCell(3).text).toBe(`'=HYPERLINK("x")`);
+
+    await http().post(`/api/v1/imports/${id}/commit`).set('authorization', `Bearer ${token}`).expect(202);
+    await run('imports.commit', { importId: id, actor: 'import-officer-e2e' });
+    const gql = await http()
+      .post('/graphql')
+      .set('authorization', `Bearer ${token}`)
+      .send({ query: `{ importJob(id: "${id}") { state counts { create } progress { rowsDone rowsTotal } } }` })
+      .expect(200);
+    expect(gql.body.data.importJob).toEqual({
+      state: 'COMMITTED',
+      counts: { create: 2 },
+      progress: { rowsDone: 3, rowsTotal: 3 },
+    });
+  });
+
+  it('serves the XLSX template with Vietnamese headers', async () => {
+    const res = await http()
+      .get('/api/v1/imports/templates/HOUSEHOLD_MEMBERS?format=xlsx')
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as Buffer);
+    expect(wb.worksheets[0].getRow(1).values).toEqual(expect.arrayContaining(['Mã hộ*', 'Họ và tên*', 'Ngày sinh*']));
+  });
+
+  it('refuses an upload from a role without import rights', async () => {
+    const viewer = await staffToken(app, { username: 'import-viewer-e2e', roles: ['REPORT_VIEWER'] });
+    await http()
+      .post('/api/v1/imports?target=PEOPLE&fileName=x.csv')
+      .set('authorization', `Bearer ${viewer}`)
+      .set('content-type', 'text/csv')
+      .send('a,b\n')
+      .expect(403);
+  });
+});
