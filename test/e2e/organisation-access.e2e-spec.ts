@@ -188,7 +188,7 @@ describe('organisation: role × scope × operation', () => {
         case 'list API keys':
           return http().get('/api/v1/api-keys?limit=1').set(auth);
         default:
-          return http().post('/api/v1/admin-units/import').set(auth).send({});
+          return http().post('/api/v1/units/import').set(auth).send({});
       }
     };
     for (const role of ROLES) {

@@ -32,7 +32,7 @@ describe('administrative units: national import', () => {
   it('refuses the import to a role other than ADMIN or DATA_OFFICER', async () => {
     const token = await staffToken(app, { username: 'units-reception', roles: ['RECEPTION_OFFICER'] });
     const res = await request(app.getHttpServer())
-      .post('/api/v1/admin-units/import')
+      .post('/api/v1/units/import')
       .set('authorization', `Bearer ${token}`)
       .send({ provinces2025: files.provinces2025 })
       .expect(403);
@@ -42,7 +42,7 @@ describe('administrative units: national import', () => {
   it('loads the whole national set from the shared files in one request, with the published counts', async () => {
     const token = await staffToken(app, { username: 'units-data-officer', roles: ['DATA_OFFICER'] });
     const res = await request(app.getHttpServer())
-      .post('/api/v1/admin-units/import')
+      .post('/api/v1/units/import')
       .set('authorization', `Bearer ${token}`)
       .send(files)
       .expect(200);
@@ -85,21 +85,21 @@ describe('administrative units: national import', () => {
   it('keeps codes per era: old 00004 Trúc Bạch went into new 00004 Ba Đình', async () => {
     const token = await staffToken(app, { username: 'units-reader', roles: ['SPECIALIST'] });
     const list = await request(app.getHttpServer())
-      .get('/api/v1/admin-units?code=00004')
+      .get('/api/v1/units?code=00004')
       .set('authorization', `Bearer ${token}`)
       .expect(200);
     const byEra = Object.fromEntries(list.body.items.map((u: { era: string }) => [u.era, u]));
     expect(byEra.PRE_2025.name).toBe('Phường Trúc Bạch');
     expect(byEra.POST_2025.name).toBe('Phường Ba Đình');
     const detail = await request(app.getHttpServer())
-      .get(`/api/v1/admin-units/${byEra.PRE_2025.id}`)
+      .get(`/api/v1/units/${byEra.PRE_2025.id}`)
       .set('authorization', `Bearer ${token}`)
       .expect(200);
     expect(detail.body.successors).toEqual([
       expect.objectContaining({ coverage: 'FULL', unit: expect.objectContaining({ era: 'POST_2025', code: '00004' }) }),
     ]);
     const asOf = await request(app.getHttpServer())
-      .get('/api/v1/admin-units?code=00004&asOf=2025-06-30')
+      .get('/api/v1/units?code=00004&asOf=2025-06-30')
       .set('authorization', `Bearer ${token}`)
       .expect(200);
     expect(asOf.body.items.map((u: { name: string }) => u.name)).toEqual(['Phường Trúc Bạch']);
@@ -109,13 +109,13 @@ describe('administrative units: national import', () => {
     const token = await staffToken(app, { username: 'units-admin', roles: ['ADMIN'] });
     const before = await ds.query(`select count(*)::int as n from admin_units`);
     const res = await request(app.getHttpServer())
-      .post('/api/v1/admin-units/import')
+      .post('/api/v1/units/import')
       .set('authorization', `Bearer ${token}`)
       .send({ communes2025: 'code,name,type,province_code,short_name\n99991,Xã Mồ Côi,xã,97,Mồ Côi\n' })
       .expect(422);
     expect(res.body.code).toBe('ADMIN_UNIT_IMPORT_INVALID');
     const bad = await request(app.getHttpServer())
-      .post('/api/v1/admin-units/import')
+      .post('/api/v1/units/import')
       .set('authorization', `Bearer ${token}`)
       .send({ communes2025: 'code,name\n1,x\n' })
       .expect(422);

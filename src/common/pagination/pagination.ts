@@ -38,7 +38,7 @@ export class RestPageQuery {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (nextCursor)' })
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page (nextCursor)', maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)

@@ -42,7 +42,7 @@ export class AuditEventDto {
   @ApiProperty({ maxLength: 64 }) entityType!: string;
   @ApiProperty({ maxLength: 200, nullable: true, type: String }) entityId!: string | null;
   @ApiProperty({ type: Object, nullable: true, description: '{ before, after } of the changed fields' }) diff!: unknown;
-  @ApiProperty({ type: [String], maxItems: 100 }) personalFields!: string[];
+  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 64 }, maxItems: 100 }) personalFields!: string[];
   @ApiProperty({ maxLength: 64, pattern: '^[0-9a-f]{64}$' }) prevHash!: string;
   @ApiProperty({ maxLength: 64, pattern: '^[0-9a-f]{64}$' }) hash!: string;
   @ApiProperty() masked!: boolean;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from 'src/common/auth/auth.decorators';
+import { ApiUuidParam } from 'src/modules/organisation/uuid-param';
 import { AgenciesService } from 'src/modules/organisation/agencies/agencies.service';
 import {
   AgencyDto,
@@ -25,6 +26,7 @@ export class AgenciesController {
   }
 
   @Get(':id')
+  @ApiUuidParam()
   @ApiOkResponse({ type: AgencyDto })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AgencyDto> {
     return this.agencies.get(id);
@@ -38,6 +40,7 @@ export class AgenciesController {
   }
 
   @Patch(':id')
+  @ApiUuidParam()
   @Roles('ADMIN')
   @ApiOkResponse({ type: AgencyDto })
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateAgencyDto): Promise<AgencyDto> {

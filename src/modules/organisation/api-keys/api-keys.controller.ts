@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from 'src/common/auth/auth.decorators';
+import { ApiUuidParam } from 'src/modules/organisation/uuid-param';
 import {
   ApiKeyDto,
   ApiKeyPageDto,
@@ -26,6 +27,7 @@ export class ApiKeysController {
   }
 
   @Get(':id')
+  @ApiUuidParam()
   @ApiOkResponse({ type: ApiKeyDto })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ApiKeyDto> {
     return this.keys.get(id);
@@ -39,6 +41,7 @@ export class ApiKeysController {
   }
 
   @Post(':id/revoke')
+  @ApiUuidParam()
   @HttpCode(200)
   @ApiOperation({ summary: 'Revoke at once (the next request with the key is refused)' })
   @ApiOkResponse({ type: ApiKeyDto })
@@ -47,6 +50,7 @@ export class ApiKeysController {
   }
 
   @Post(':id/rotate')
+  @ApiUuidParam()
   @ApiOperation({ summary: 'Issue a replacement and retire this key (at once or after a grace period)' })
   @ApiCreatedResponse({ type: IssuedApiKeyDto })
   rotate(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RotateApiKeyDto): Promise<IssuedApiKeyDto> {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from 'src/common/auth/auth.decorators';
+import { ApiUuidParam } from 'src/modules/organisation/uuid-param';
 import {
   CreateStaffUserDto,
   StaffUserDto,
@@ -26,6 +27,7 @@ export class StaffUsersController {
   }
 
   @Get(':id')
+  @ApiUuidParam()
   @Roles('ADMIN', 'AUDITOR')
   @ApiOkResponse({ type: StaffUserDto })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<StaffUserDto> {
@@ -40,6 +42,7 @@ export class StaffUsersController {
   }
 
   @Patch(':id')
+  @ApiUuidParam()
   @Roles('ADMIN')
   @ApiOkResponse({ type: StaffUserDto })
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateStaffUserDto): Promise<StaffUserDto> {

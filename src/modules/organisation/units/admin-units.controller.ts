@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from 'src/common/auth/auth.decorators';
+import { ApiUuidParam } from 'src/modules/organisation/uuid-param';
 import { DomainException } from 'src/common/errors/domain.exception';
 import {
   AdminUnitDetailDto,
@@ -15,9 +16,9 @@ import {
 } from 'src/modules/organisation/units/import-admin-units.dto';
 
 /** Administrative units of both eras (reference data, readable by every staff user) and their import. */
-@ApiTags('admin-units')
+@ApiTags('administrative units')
 @ApiBearerAuth()
-@Controller('admin-units')
+@Controller('units')
 export class AdminUnitsController {
   constructor(
     private readonly units: AdminUnitsService,
@@ -47,6 +48,7 @@ export class AdminUnitsController {
   }
 
   @Get(':id')
+  @ApiUuidParam()
   @ApiOperation({ summary: 'One unit with its successors and predecessors across the 2025 reform' })
   @ApiOkResponse({ type: AdminUnitDetailDto })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<AdminUnitDetailDto> {
