@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
+import { RemindersModule } from 'src/modules/reminders/reminders.module';
 import { AuditModule } from 'src/modules/audit/audit.module';
 import { DossiersModule } from 'src/modules/dossiers/dossiers.module';
 import { OrganisationModule } from 'src/modules/organisation/organisation.module';
@@ -11,6 +12,7 @@ export const FEATURE_MODULES: Array<Type | DynamicModule> = [
   OrganisationModule,
   AuditModule,
   NotificationsModule,
+  RemindersModule,
   ProceduresModule,
   DossiersModule,
   ImportsModule,

@@ -47,7 +47,7 @@ export class AppConfig {
     apiKeyRateLimit: number;
     apiKeyRateWindowSeconds: number;
   };
-  readonly calendar: { receiptCutoff: string };
+  readonly calendar: { receiptCutoff: string; officeHours: string };
   readonly storage: { dir: string };
   readonly dossiers: {
     codeScheme: 'CIRCULAR_03_2025' | 'QCVN_102' | 'CENTRALISED';
@@ -142,7 +142,7 @@ export class AppConfig {
       apiKeyRateLimit: v.API_KEY_RATE_LIMIT,
       apiKeyRateWindowSeconds: v.API_KEY_RATE_WINDOW_SECONDS,
     };
-    this.calendar = { receiptCutoff: v.RECEIPT_CUTOFF };
+    this.calendar = { receiptCutoff: v.RECEIPT_CUTOFF, officeHours: v.OFFICE_HOURS };
     this.storage = { dir: resolve(v.STORAGE_DIR) };
     this.dossiers = {
       codeScheme: v.DOSSIER_CODE_SCHEME as AppConfig['dossiers']['codeScheme'],

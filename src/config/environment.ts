@@ -90,6 +90,12 @@ export class EnvironmentVariables {
   @IsString()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'RECEIPT_CUTOFF must be HH:MM' })
   RECEIPT_CUTOFF = '15:00';
+  /** Office hours of working days, used by budgets counted in working hours (calendar, issue 4). */
+  @IsString()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d(,([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d){0,3}$/, {
+    message: 'OFFICE_HOURS must look like 07:30-11:30,13:00-17:00',
+  })
+  OFFICE_HOURS = '07:30-11:30,13:00-17:00';
   @IsString() @MaxLength(500) STORAGE_DIR = '.data/files';
   // --- dossiers (issue 6) ---
   @IsIn(['CIRCULAR_03_2025', 'QCVN_102', 'CENTRALISED']) DOSSIER_CODE_SCHEME = 'CIRCULAR_03_2025';

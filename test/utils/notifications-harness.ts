@@ -12,6 +12,10 @@ import { NotificationsMetrics } from 'src/modules/notifications/notifications-me
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { OutboxRelayService } from 'src/modules/notifications/outbox/outbox-relay.service';
 import { OutboxService } from 'src/modules/notifications/outbox/outbox.service';
+import { ReminderCalendar, WeekdayCalendar } from 'src/modules/reminders/reminder-calendar';
+import { ReminderSweepService } from 'src/modules/reminders/reminder-sweep.service';
+import { RemindersJobs } from 'src/modules/reminders/reminders.jobs';
+import { RemindersService } from 'src/modules/reminders/reminders.service';
 import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
 import type { QueueName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
@@ -32,20 +36,28 @@ export class NotificationsHarness {
   relay!: OutboxRelayService;
   queues!: QueueService;
   ds!: DataSource;
+  reminders!: RemindersService;
+  sweeper!: ReminderSweepService;
 
   constructor(
     readonly config: AppConfig,
     readonly redisUrl: string,
     readonly clock: Clock = new SystemClock(),
+    readonly calendar: ReminderCalendar = new WeekdayCalendar(),
   ) {}
 
   static async create(
     overrides: Record<string, string>,
-    options: { redisDb?: number; clock?: Clock } = {},
+    options: { redisDb?: number; clock?: Clock; calendar?: ReminderCalendar } = {},
   ): Promise<NotificationsHarness> {
     const url = new URL(process.env.REDIS_URL as string);
     if (options.redisDb !== undefined) url.pathname = `/${options.redisDb}`;
-    const h = new NotificationsHarness(testConfig(overrides), url.toString(), options.clock);
+    const h = new NotificationsHarness(
+      testConfig(overrides),
+      url.toString(),
+      options.clock,
+      options.calendar,
+    );
     await h.init();
     return h;
   }
@@ -68,9 +80,32 @@ export class NotificationsHarness {
     this.inbox = new InboxService(this.ds);
     this.relay = new OutboxRelayService(this.ds, this.queues);
     new NotificationsJobs(this.registry, this.notifications).onModuleInit();
+    this.reminders = new RemindersService(
+      this.ds,
+      this.queues,
+      this.config,
+      this.clock,
+      this.calendar,
+      this.notifications,
+    );
+    this.sweeper = new ReminderSweepService(
+      this.ds,
+      this.queues,
+      this.config,
+      this.clock,
+      this.calendar,
+      this.reminders,
+      this.notifications,
+      this.metrics,
+    );
+    new RemindersJobs(this.registry, this.sweeper, this.queues, this.config).onModuleInit();
   }
 
-  startWorkers(queues: QueueName[], concurrency = 8): void {
+  startWorkers(
+    queues: QueueName[],
+    concurrency = 8,
+    extra: { lockDuration?: number; stalledInterval?: number } = {},
+  ): void {
     const connection = createWorkerConnection(this.redisUrl);
     for (const name of queues) {
       const worker = new Worker(
@@ -80,7 +115,7 @@ export class NotificationsHarness {
           if (!handler) throw new Error(`no handler for ${job.name}`);
           return handler(job.data as never, job as never);
         },
-        { connection, prefix: this.config.queue.prefix, concurrency },
+        { connection, prefix: this.config.queue.prefix, concurrency, ...extra },
       );
       worker.on('error', () => undefined);
       this.workers.push(worker);

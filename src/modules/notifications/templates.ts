@@ -95,12 +95,11 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
 function show(key: string, value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text =
-    value instanceof Date
-      ? value.toISOString()
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value);
+  let text: string;
+  if (value instanceof Date) text = value.toISOString();
+  else if (typeof value === 'string') text = value;
+  else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
+  else text = JSON.stringify(value);
   const iso = key.endsWith('Date') ? ISO_DATE.exec(text) : null;
   return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : text;
 }

@@ -1,0 +1,48 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { AppConfig } from 'src/config/app-config';
+import { BUSINESS_TIME_ZONE } from 'src/config/business-time';
+import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
+import { QueueService } from 'src/queue/queue.service';
+import { ReminderSweepService } from 'src/modules/reminders/reminder-sweep.service';
+
+export const SWEEP_SCHEDULER = 'reminders-sweep-every-minute';
+export const RECONCILE_SCHEDULER = 'reminders-reconcile-daily';
+
+/** Registers the reminder jobs; in the worker role installs the minute sweep and the 06:00 reconciliation. */
+@Injectable()
+export class RemindersJobs implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('RemindersJobs');
+
+  constructor(
+    private readonly registry: JobHandlerRegistry,
+    private readonly sweeper: ReminderSweepService,
+    private readonly queues: QueueService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register('reminders.fire', async (p) => this.sweeper.fireOne(p.rungId));
+    this.registry.register('reminders.sweep', async (p) =>
+      this.sweeper.sweep(p.reason === 'reconcile' ? 'reconcile' : 'scheduler'),
+    );
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.app.role === 'api') return;
+    try {
+      const queue = this.queues.queue('reminders');
+      await queue.upsertJobScheduler(
+        SWEEP_SCHEDULER,
+        { pattern: '* * * * *', tz: BUSINESS_TIME_ZONE },
+        { name: 'reminders.sweep', data: { reason: 'scheduler' }, opts: { attempts: 1 } },
+      );
+      await queue.upsertJobScheduler(
+        RECONCILE_SCHEDULER,
+        { pattern: '0 6 * * *', tz: BUSINESS_TIME_ZONE },
+        { name: 'reminders.sweep', data: { reason: 'reconcile' }, opts: { attempts: 3 } },
+      );
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'Could not install the reminder sweep schedulers');
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { ReminderCalendar, WeekdayCalendar } from 'src/modules/reminders/reminder-calendar';
+import { ReminderSweepService } from 'src/modules/reminders/reminder-sweep.service';
+import { RemindersJobs } from 'src/modules/reminders/reminders.jobs';
+import { RemindersService } from 'src/modules/reminders/reminders.service';
+
+/**
+ * Deadline reminders and escalations: the rung ledger in PostgreSQL, fire jobs and sweeps on BullMQ, notifications
+ * through NotificationsService (global).
+ */
+@Module({
+  providers: [
+    { provide: ReminderCalendar, useFactory: () => new WeekdayCalendar() },
+    RemindersService,
+    ReminderSweepService,
+    RemindersJobs,
+  ],
+  exports: [RemindersService, ReminderSweepService],
+})
+export class RemindersModule {}
