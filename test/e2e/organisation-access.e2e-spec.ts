@@ -115,6 +115,17 @@ describe('organisation: role × scope × operation', () => {
       await http().get(`/api/v1/agencies/${ids.lamDongDept}`).set(as('ngheAnAdmin')).expect(404);
     });
 
+    it('resolve nested units and parents in GraphQL (batched), within scope', async () => {
+      const res = await gql('ngheAnAdmin', '{ agencies(first: 500) { items { code unit { code era parent { code } } parent { code } } } }');
+      expect(res.body.errors).toBeUndefined();
+      const office = res.body.data.agencies.items.find((a: { code: string }) => a.code === '000.01.12.H40');
+      expect(office).toEqual({ code: '000.01.12.H40', unit: { code: '40', era: 'POST_2025', parent: null }, parent: { code: '000.00.12.H40' } });
+      const ward = res.body.data.agencies.items.find((a: { code: string }) => a.code === '000.16681.H40');
+      expect(ward.unit).toEqual({ code: '16681', era: 'POST_2025', parent: { code: '40' } });
+      const users = await gql('ngheAnAdmin', '{ staffUsers(first: 500, q: "mx-thanhvinh") { items { username agency { code } } } }');
+      expect(users.body.data.staffUsers.items).toEqual([{ username: 'mx-thanhvinh', agency: { code: '000.16681.H40' } }]);
+    });
+
     it('cannot create an agency outside their scope (OUT_OF_SCOPE)', async () => {
       const res = await http()
         .post('/api/v1/agencies')

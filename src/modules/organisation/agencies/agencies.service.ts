@@ -92,6 +92,17 @@ export class AgenciesService {
     return rows[0];
   }
 
+  /** Agencies by id within the caller's scope, in the order asked (undefined where missing or out of scope). */
+  async findMany(ids: readonly string[], actor = this.actor()): Promise<Array<Agency | undefined>> {
+    const scope = scopeParam(await this.scopes.unitScope(actor));
+    const rows = await this.dataSource.query<Agency[]>(
+      `select ${COLUMNS} from agencies a where ${IN_SCOPE} and a.id = any($2::uuid[])`,
+      [scope, ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  }
+
   async get(id: string, actor = this.actor()): Promise<Agency> {
     const agency = await this.find(id, actor);
     if (!agency) throw new DomainException('AGENCY_NOT_FOUND');

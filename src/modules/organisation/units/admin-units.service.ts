@@ -82,6 +82,16 @@ export class AdminUnitsService {
     return rows[0];
   }
 
+  /** Units by id, in the order asked (undefined where missing): for GraphQL data loaders. */
+  async findByIds(ids: readonly string[]): Promise<Array<AdminUnit | undefined>> {
+    const rows = await this.dataSource.query<AdminUnit[]>(
+      `select ${UNIT_COLUMNS} from admin_units u where u.id = any($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  }
+
   async findByCode(era: UnitEra, code: string): Promise<AdminUnit | undefined> {
     const rows = await this.dataSource.query<AdminUnit[]>(
       `select ${UNIT_COLUMNS} from admin_units u where u.era = $1 and u.code = $2`,
