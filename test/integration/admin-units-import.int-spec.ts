@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { FILE_NAMES, type AdminUnitFiles } from 'src/modules/organisation/units/admin-units-csv';
+import { AdminUnitsService } from 'src/modules/organisation/units/admin-units.service';
 import { staffToken } from 'test/utils/auth';
 import { createTestApp } from 'test/utils/test-app';
 
@@ -103,6 +104,20 @@ describe('administrative units: national import', () => {
       .set('authorization', `Bearer ${token}`)
       .expect(200);
     expect(asOf.body.items.map((u: { name: string }) => u.name)).toEqual(['Phường Trúc Bạch']);
+  });
+
+  it('answers "as of" a date: an old commune counts under its successor after 1 July 2025, and back', async () => {
+    const units = app.get(AdminUnitsService);
+    const old = await units.getByCode('PRE_2025', '00004');
+    const after = await units.inForceOn(old.id, '2025-07-01');
+    expect(after.map((u) => [u.era, u.code, u.name])).toEqual([['POST_2025', '00004', 'Phường Ba Đình']]);
+    expect((await units.inForceOn(old.id, '2025-06-30')).map((u) => u.id)).toEqual([old.id]);
+    const baDinh = await units.getByCode('POST_2025', '00004');
+    const before = await units.inForceOn(baDinh.id, '2025-06-30');
+    expect(before.map((u) => u.code)).toEqual((await units.predecessors(baDinh.id)).map((l) => l.unit.code));
+    expect(before.length).toBeGreaterThan(1);
+    const subtree = await units.subtreeIds((await units.getByCode('POST_2025', '40')).id);
+    expect(subtree).toHaveLength(131);
   });
 
   it('refuses, and writes nothing for, a file naming an unknown parent or with a wrong header', async () => {

@@ -8,6 +8,16 @@ export type UnitScope = { all: true } | { all: false; unitIds: string[] };
 
 const CACHE_MS = 30_000;
 
+/** The actor for workers and jobs acting on behalf of the service itself: scope is every unit. */
+export const SYSTEM_ACTOR: Actor = {
+  kind: 'system',
+  id: 'system',
+  name: 'system',
+  agencyId: null,
+  roles: [],
+  scopes: [],
+};
+
 /**
  * The unit subtree of an agency, widened across the 2025 reform: the agency's unit and its descendants, the units
  * linked to them by succession (old → new and new → old, one hop), and the descendants of those. So a new commune's
