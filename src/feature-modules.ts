@@ -2,6 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
 import { RemindersModule } from 'src/modules/reminders/reminders.module';
 import { AuditModule } from 'src/modules/audit/audit.module';
+import { CalendarModule } from 'src/modules/calendar/calendar.module';
 import { DossiersModule } from 'src/modules/dossiers/dossiers.module';
 import { OrganisationModule } from 'src/modules/organisation/organisation.module';
 import { ProceduresModule } from 'src/modules/procedures/procedures.module';
@@ -11,6 +12,7 @@ import { ImportsModule } from 'src/modules/imports/imports.module';
 export const FEATURE_MODULES: Array<Type | DynamicModule> = [
   OrganisationModule,
   AuditModule,
+  CalendarModule,
   NotificationsModule,
   RemindersModule,
   ProceduresModule,

@@ -1,4 +1,5 @@
 import { AuditEventEntity } from 'src/modules/audit/audit-event.entity';
+import { CALENDAR_ENTITIES } from 'src/modules/calendar/entities/calendar.entities';
 import { DOSSIER_ENTITIES } from 'src/modules/dossiers/entities/dossiers.entities';
 import { ORGANISATION_ENTITIES } from 'src/modules/organisation/entities/organisation.entities';
 import { PROCEDURE_ENTITIES } from 'src/modules/procedures/entities/procedures.entities';
@@ -10,6 +11,7 @@ import { PROCEDURE_ENTITIES } from 'src/modules/procedures/entities/procedures.e
 export const ENTITIES: Function[] = [
   ...ORGANISATION_ENTITIES,
   AuditEventEntity,
+  ...CALENDAR_ENTITIES,
   ...PROCEDURE_ENTITIES,
   ...DOSSIER_ENTITIES,
 ];

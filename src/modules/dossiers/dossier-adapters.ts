@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ProceduresService, type ProcedureVersionInForce } from 'src/modules/procedures/procedures.service';
 import { AppConfig } from 'src/config/app-config';
 import type { AdminLevel } from 'src/modules/dossiers/domain/dossier-state';
 import { CHANNELS, type Channel } from 'src/modules/dossiers/domain/portal-codes';
@@ -70,12 +71,55 @@ interface VersionRow {
 
 const LEVELS: readonly string[] = ['COMMUNE', 'DISTRICT', 'PROVINCE'];
 
+/** Channels a version is offered through: as stated, else desk and post, plus online when published online. */
+export function offeredChannels(stated: readonly string[] | null, onlineMode: string | null): Channel[] {
+  if (stated && stated.length > 0) return CHANNELS.filter((c) => stated.includes(c));
+  return onlineMode === 'FULL' || onlineMode === 'PARTIAL' ? [...CHANNELS] : ['DIRECT', 'POSTAL'];
+}
+
+/** Maps the procedures module's view (issue 5) to what the dossier module needs. */
+export function fromProcedureVersion(v: ProcedureVersionInForce): ProcedureVersionView {
+  return {
+    id: v.id,
+    procedureCode: v.procedureCode,
+    name: v.name,
+    timeLimit: v.timeLimit ? { amount: v.timeLimit.amount, unit: v.timeLimit.unit } : null,
+    channels: offeredChannels(v.channelsStated ? v.channels : null, v.onlineMode),
+    documents: v.documents.map((d) => ({ code: d.code, name: d.name.slice(0, 500), mandatory: d.mandatory })),
+    steps: v.steps.map((s) => ({
+      seq: s.seq,
+      name: s.name.slice(0, 300),
+      level: s.level && LEVELS.includes(s.level) ? (s.level as AdminLevel) : null,
+      budget: s.budget ? { amount: s.budget.amount, unit: s.budget.unit } : null,
+    })),
+  };
+}
+
 /**
- * Reads the procedure catalogue's tables (issue 5 schema) until `ProceduresService.versionInForce` is exported; then
- * this adapter becomes a thin call to it. Channels not stated by the source: desk and post only, plus online when
- * the procedure is published as an online service.
+ * The procedure catalogue through ProceduresService.versionInForce (issue 5). `versionsByIds` (the GraphQL
+ * DataLoader's batch: code and name of N versions in one query) reads procedure_versions directly because the
+ * procedures module exports no batch lookup yet.
  */
 @Injectable()
+export class ProcedureCatalogAdapter extends ProcedureCatalogPort {
+  constructor(
+    private readonly procedures: ProceduresService,
+    private readonly dataSource: DataSource,
+  ) {
+    super();
+  }
+
+  async versionInForce(procedureCode: string, onDate: string): Promise<ProcedureVersionView | undefined> {
+    const v = await this.procedures.versionInForce(procedureCode, onDate);
+    return v ? fromProcedureVersion(v) : undefined;
+  }
+
+  async versionsByIds(ids: readonly string[]): Promise<ProcedureVersionView[]> {
+    return new SqlProcedureCatalog(this.dataSource).versionsByIds(ids);
+  }
+}
+
+/** Direct reads of the catalogue's tables (used for the DataLoader batch; the fallback before issue 5 merged). */
 export class SqlProcedureCatalog extends ProcedureCatalogPort {
   constructor(private readonly dataSource: DataSource) {
     super();
@@ -125,8 +169,7 @@ export class SqlProcedureCatalog extends ProcedureCatalogPort {
       procedureCode: r.code,
       name: r.name,
       timeLimit: r.time_limit_amount !== null && r.time_limit_unit ? { amount: Number(r.time_limit_amount), unit: r.time_limit_unit } : null,
-      channels: (r.channels?.filter((c): c is Channel => (CHANNELS as readonly string[]).includes(c)) ??
-        (r.online_mode === 'FULL' || r.online_mode === 'PARTIAL' ? [...CHANNELS] : ['DIRECT', 'POSTAL'])),
+      channels: offeredChannels(r.channels, r.online_mode),
       documents: docs.filter((d) => d.version_id === r.id).map((d) => ({ code: d.code, name: d.name, mandatory: d.mandatory })),
       steps: steps
         .filter((s) => s.version_id === r.id)

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
-import { SqlProcedureCatalog, WeekdayCalendarAdapter } from 'src/modules/dossiers/dossier-adapters';
+import { ProcedureCatalogAdapter, WeekdayCalendarAdapter } from 'src/modules/dossiers/dossier-adapters';
 import { DossierCalendarPort, DossierClock, ProcedureCatalogPort } from 'src/modules/dossiers/dossier-ports';
 import { FileStore, LocalDiskFileStore, S3FileStore } from 'src/modules/dossiers/files/file-store';
 import { DossiersResolver } from 'src/modules/dossiers/graphql/dossiers.resolver';
@@ -15,6 +15,7 @@ import { DossierOutcomeService } from 'src/modules/dossiers/services/dossier-out
 import { DossierProcessingService } from 'src/modules/dossiers/services/dossier-processing.service';
 import { DossierReceiptService } from 'src/modules/dossiers/services/dossier-receipt.service';
 import { DossiersService } from 'src/modules/dossiers/services/dossiers.service';
+import { ProceduresModule } from 'src/modules/procedures/procedures.module';
 
 /**
  * Dossier lifecycle at the one-stop desk (issue 6). Other modules use DossiersService (reads),
@@ -22,6 +23,7 @@ import { DossiersService } from 'src/modules/dossiers/services/dossiers.service'
  * `dossier.*` events from `outbox_events` (aggregate_type 'dossier').
  */
 @Module({
+  imports: [ProceduresModule],
   controllers: [DossiersController, TrackingController],
   providers: [
     DossierClock,
@@ -36,7 +38,7 @@ import { DossiersService } from 'src/modules/dossiers/services/dossiers.service'
     DossierPdfService,
     DossiersResolver,
     { provide: DossierCalendarPort, useClass: WeekdayCalendarAdapter },
-    { provide: ProcedureCatalogPort, useClass: SqlProcedureCatalog },
+    { provide: ProcedureCatalogPort, useClass: ProcedureCatalogAdapter },
     {
       provide: FileStore,
       inject: [AppConfig],
