@@ -7,6 +7,7 @@ import { DossiersModule } from 'src/modules/dossiers/dossiers.module';
 import { OrganisationModule } from 'src/modules/organisation/organisation.module';
 import { ProceduresModule } from 'src/modules/procedures/procedures.module';
 import { ImportsModule } from 'src/modules/imports/imports.module';
+import { DigitisationModule } from 'src/modules/digitisation/digitisation.module';
 
 /** The domain modules of the service, in dependency order. A new module under src/modules/ is added here. */
 export const FEATURE_MODULES: Array<Type | DynamicModule> = [
@@ -18,4 +19,5 @@ export const FEATURE_MODULES: Array<Type | DynamicModule> = [
   ProceduresModule,
   DossiersModule,
   ImportsModule,
+  DigitisationModule,
 ];

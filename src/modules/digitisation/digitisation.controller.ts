@@ -1,0 +1,158 @@
+import type { Readable } from 'node:stream';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentActor, Roles } from 'src/common/auth/auth.decorators';
+import type { Actor } from 'src/common/context/request-context';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { AppConfig } from 'src/config/app-config';
+import { DigitisationStatsService, type DigitisationStats } from 'src/modules/digitisation/digitisation-stats.service';
+import {
+  CreateProjectDto,
+  EntryDto,
+  LinkDto,
+  RegisterFileDto,
+  StatsQuery,
+  VerifyDto,
+} from 'src/modules/digitisation/digitisation.dto';
+import { DigitisationService, SCAN_TYPES, type ArchiveFile } from 'src/modules/digitisation/digitisation.service';
+
+function who(actor: Actor | undefined): string {
+  if (!actor) throw new DomainException('UNAUTHENTICATED');
+  return actor.name;
+}
+
+async function readLimited(body: Readable, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) throw new DomainException('FILE_TOO_LARGE');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Digitisation of paper archives: projects, boxes, files, scans, double entry, four-eyes verification, link. */
+@ApiTags('digitisation')
+@ApiBearerAuth()
+@Controller('digitisation')
+export class DigitisationController {
+  constructor(
+    private readonly service: DigitisationService,
+    private readonly stats: DigitisationStatsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Post('projects')
+  @Roles('DATA_OFFICER', 'ADMIN')
+  @ApiOperation({ summary: 'Create a digitisation project' })
+  createProject(@Body() body: CreateProjectDto, @CurrentActor() actor: Actor | undefined): Promise<{ id: string }> {
+    return this.service.createProject(body, who(actor));
+  }
+
+  @Post('projects/:id/files')
+  @Roles('DATA_OFFICER', 'ADMIN')
+  @ApiOperation({ summary: 'Register a paper file (its box is created on first use)' })
+  registerFile(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RegisterFileDto,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<ArchiveFile> {
+    return this.service.registerFile(id, body.boxCode, body.archiveCode, who(actor));
+  }
+
+  @Get('projects/:id/stats')
+  @Roles('DATA_OFFICER', 'LEADER', 'REPORT_VIEWER', 'ADMIN')
+  @ApiOperation({ summary: 'Progress and quality per state, box, clerk and day; digitisation rate' })
+  projectStats(@Param('id', ParseUUIDPipe) id: string, @Query() q: StatsQuery): Promise<DigitisationStats> {
+    return this.stats.project(id, q.from, q.to);
+  }
+
+  @Get('files/:id')
+  @Roles('DATA_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN')
+  @ApiOperation({ summary: 'A file with its scans and current entries (what the verifier sees beside the scan)' })
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
+    return this.service.get(id);
+  }
+
+  @Post('files/:id/scans')
+  @HttpCode(201)
+  @Roles('DATA_OFFICER', 'ADMIN')
+  @ApiOperation({ summary: 'Upload a scan (body = the PDF/image); acknowledged only once stored and checksum-verified' })
+  @ApiConsumes(...SCAN_TYPES)
+  @ApiHeader({ name: 'x-content-sha256', required: true, description: 'Hex SHA-256 of the body' })
+  @ApiBody({ schema: { type: 'string', format: 'binary', maxLength: 1073741824 } })
+  async addScan(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+    @Headers('x-content-sha256') declared: string | undefined,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<{ scanId: string; pageCount: number }> {
+    if (!declared || !/^[0-9a-fA-F]{64}$/.test(declared))
+      throw new DomainException('BAD_REQUEST', 'Send the hex SHA-256 of the file in x-content-sha256');
+    const body = request.body as Readable | undefined;
+    if (!body || typeof body.pipe !== 'function') throw new DomainException('UNSUPPORTED_MEDIA_TYPE');
+    const content = await readLimited(body, this.config.imports.scanMaxBytes);
+    const type = (request.headers['content-type'] ?? '').split(';')[0].trim();
+    return this.service.addScan(id, content, type, declared, who(actor));
+  }
+
+  @Get('files/:id/scans/:scanId')
+  @Roles('DATA_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN')
+  @ApiProduces(...SCAN_TYPES)
+  @ApiOkResponse({ description: 'The scan, with its SHA-256 as ETag' })
+  async scan(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('scanId', ParseUUIDPipe) scanId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const s = await this.service.scanContent(id, scanId);
+    void reply.header('content-type', s.contentType).header('etag', `"${s.sha256}"`);
+    return s.content;
+  }
+
+  @Post('files/:id/entries')
+  @HttpCode(200)
+  @Roles('DATA_OFFICER', 'ADMIN')
+  @ApiOperation({ summary: 'A clerk types the key fields; the second clerk’s entry is compared on critical fields' })
+  entry(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: EntryDto,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<ArchiveFile> {
+    return this.service.submitEntry(id, who(actor), body);
+  }
+
+  @Post('files/:id/verification')
+  @HttpCode(200)
+  @Roles('DATA_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN')
+  @ApiOperation({ summary: 'Four-eyes verification by an officer who did not enter the file' })
+  verify(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: VerifyDto,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<ArchiveFile> {
+    return this.service.verify(id, who(actor), body);
+  }
+
+  @Post('files/:id/link')
+  @HttpCode(200)
+  @Roles('DATA_OFFICER', 'SPECIALIST', 'ADMIN')
+  @ApiOperation({ summary: 'Link to the registry person (dedup rules; ambiguous → 409)' })
+  link(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: LinkDto,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<ArchiveFile> {
+    return this.service.link(id, who(actor), body.personId);
+  }
+
+  @Post('files/:id/complete')
+  @HttpCode(200)
+  @Roles('DATA_OFFICER', 'SPECIALIST', 'ADMIN')
+  @ApiOperation({ summary: 'Mark a linked file done' })
+  complete(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor | undefined): Promise<ArchiveFile> {
+    return this.service.complete(id, who(actor));
+  }
+}
