@@ -1,4 +1,5 @@
 import type { DynamicModule, Type } from '@nestjs/common';
+import { BenefitsModule } from 'src/modules/benefits/benefits.module';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
 import { RemindersModule } from 'src/modules/reminders/reminders.module';
 import { AuditModule } from 'src/modules/audit/audit.module';
@@ -20,4 +21,5 @@ export const FEATURE_MODULES: Array<Type | DynamicModule> = [
   DossiersModule,
   ImportsModule,
   DigitisationModule,
+  BenefitsModule,
 ];

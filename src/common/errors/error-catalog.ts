@@ -126,6 +126,19 @@ export const ERROR_CATALOG = {
   DEADLINE_NOT_PAUSED: { status: 409, title: 'The clock is not stopped' },
   DEADLINE_CLOSED: { status: 409, title: 'The deadline is closed' },
   DEADLINE_EXTENSION_OVER_CEILING: { status: 422, title: 'The extension exceeds the ceiling allowed for this deadline' },
+  // --- benefits (issue 9) ---
+  BENEFIT_RULE_NOT_FOUND: { status: 422, title: 'No allowance rule applies' },
+  BENEFIT_RULE_INVALID: { status: 422, title: 'The allowance rule breaks a legal constraint' },
+  BENEFIT_STATUS_NOT_FOUND: { status: 404, title: 'No such registry status for this person' },
+  BENEFIT_ENTITLEMENT_NOT_FOUND: { status: 404, title: 'No such entitlement' },
+  BENEFIT_CYCLE_NOT_FOUND: { status: 404, title: 'No such payment cycle' },
+  BENEFIT_CYCLE_NOT_DRAFT: { status: 409, title: 'The payment cycle is approved and frozen' },
+  BENEFIT_CYCLE_ILLEGAL_TRANSITION: { status: 409, title: 'The payment cycle is not in a state that allows this' },
+  BENEFIT_CYCLE_TOTALS_MISMATCH: { status: 409, title: 'The cycle totals do not match the control totals' },
+  BENEFIT_ACCOUNT_NOT_FOUND: { status: 404, title: 'No such payment account' },
+  BENEFIT_ACCOUNT_HOLDER_MISMATCH: { status: 422, title: 'The account holder name does not match the person' },
+  BENEFIT_RESULT_FILE_INVALID: { status: 422, title: 'The bank result file cannot be reconciled' },
+  BENEFIT_ONE_OFF_EXISTS: { status: 409, title: 'This one-off benefit was already granted' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,4 +1,5 @@
 import type { Seeder } from 'src/database/seed/seeder';
+import { BENEFITS_SEEDER } from 'src/modules/benefits/rules/benefits.seeder';
 import { ProceduresSeeder } from 'src/modules/procedures/seed/procedures.seeder';
 import { CalendarSeeder } from 'src/modules/calendar/seed/calendar.seeder';
 import { ORGANISATION_SEEDER } from 'src/modules/organisation/organisation.seeder';
@@ -8,4 +9,5 @@ export const SEEDERS: Seeder[] = [
   ORGANISATION_SEEDER,
   new ProceduresSeeder(),
   new CalendarSeeder(),
+  BENEFITS_SEEDER,
 ];
