@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RequestContext, type Actor } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
-import { decodeCursor, encodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
+import { decodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
 import { verifyAuditChain, type ChainReport } from 'src/modules/audit/audit-chain';
 import { AuditService } from 'src/modules/audit/audit.service';
 import { isPersonalDataField, maskPersonalData } from 'src/modules/audit/personal-data';
+import { keysetPage } from 'src/modules/organisation/keyset-page';
 import { AccessScopeService, scopeParam } from 'src/modules/organisation/units/access-scope.service';
 
 export interface AuditEvent {
@@ -81,17 +82,21 @@ export class AuditQueryService {
         filter.from ?? null, filter.to ?? null, cursor ? String(cursor.k) : null, limit + 1],
     );
     const oneRecord = Boolean(filter.entityType && filter.entityId);
-    const items = rows.slice(0, limit).map((row) => ({
-      ...row,
-      diff: oneRecord ? row.diff : maskPersonalData(row.diff),
-      masked: !oneRecord && hasPersonalData(row.diff),
-    }));
+    const page = keysetPage(
+      rows.map((row) => ({
+        ...row,
+        diff: oneRecord ? row.diff : maskPersonalData(row.diff),
+        masked: !oneRecord && hasPersonalData(row.diff),
+      })),
+      limit,
+      (e) => e.seq,
+    );
+    const items = page.items;
     if (oneRecord && items.some((e) => hasPersonalData(e.diff))) {
       const fields = [...new Set(items.flatMap((e) => personalKeys(e.diff)))];
       await this.audit.personalDataViewed(`audit:${filter.entityType}`, filter.entityId as string, fields);
     }
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ k: last.seq, id: last.id }) : null };
+    return page;
   }
 
   verify(from?: string, to?: string): Promise<ChainReport> {

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { EMBEDDED_DATABASE } from 'src/bootstrap/embedded-postgres';
 import { AppConfig } from 'src/config/app-config';
 import { verifyAuditChain } from 'src/modules/audit/audit-chain';
+import { cliDatabaseUrl } from 'src/modules/organisation/cli-database-url';
 
 /**
  * `npm run audit:verify [-- --from YYYY-MM-DD --to YYYY-MM-DD]`: checks the audit hash chain and prints the first
@@ -14,9 +14,7 @@ async function main(): Promise<number> {
   for (const v of [values.from, values.to])
     if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new Error('--from/--to must be YYYY-MM-DD');
   const config = AppConfig.fromEnv();
-  const url =
-    config.database.url ??
-    `postgres://postgres:ansinh-local@127.0.0.1:${config.embedded.postgresPort}/${EMBEDDED_DATABASE}`;
+  const url = cliDatabaseUrl(config);
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   await client.connect();
   try {

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RequestContext, type Actor } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
-import { decodeCursor, encodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
+import { decodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
 import { AuditService } from 'src/modules/audit/audit.service';
+import { keysetPage } from 'src/modules/organisation/keyset-page';
 import type { AgencyKind } from 'src/modules/organisation/entities/agency.entity';
 import { AccessScopeService, scopeParam } from 'src/modules/organisation/units/access-scope.service';
 
@@ -77,9 +78,7 @@ export class AgenciesService {
       [scope, filter.q ?? null, filter.kind ?? null, filter.unitId ?? null, cursor ? String(cursor.k) : null,
         cursor?.id ?? null, limit + 1],
     );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ k: last.code, id: last.id }) : null };
+    return keysetPage(rows, limit, (r) => r.code);
   }
 
   /** One agency in the caller's scope, or undefined (out of scope looks the same as missing). */

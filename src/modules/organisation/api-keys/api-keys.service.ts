@@ -3,8 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { ApiScope } from 'src/common/auth/auth.decorators';
 import { RequestContext, type Actor } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
-import { decodeCursor, encodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
+import { decodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
 import { AuditService } from 'src/modules/audit/audit.service';
+import { keysetPage } from 'src/modules/organisation/keyset-page';
 import { generateApiKey } from 'src/modules/organisation/auth/api-key-format';
 import { AccessScopeService, scopeParam } from 'src/modules/organisation/units/access-scope.service';
 
@@ -64,9 +65,7 @@ export class ApiKeysService {
       [scope, filter.agencyId ?? null, filter.includeRevoked ?? false, cursor ? String(cursor.k) : null,
         cursor?.id ?? null, limit + 1],
     );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ k: last.prefix, id: last.id }) : null };
+    return keysetPage(rows, limit, (r) => r.prefix);
   }
 
   async get(id: string, actor: Actor | undefined = RequestContext.actor()): Promise<ApiKey> {

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { EMBEDDED_DATABASE } from 'src/bootstrap/embedded-postgres';
 import { AppConfig } from 'src/config/app-config';
 import { loadOrCreateDevKey } from 'src/modules/organisation/auth/dev-issuer-keys';
 import { signDevToken } from 'src/modules/organisation/auth/dev-issuer.service';
+import { cliDatabaseUrl } from 'src/modules/organisation/cli-database-url';
 
 /**
  * `npm run token -- --user <username> [--ttl <seconds>]`: prints a dev-issuer bearer token for an existing, active
@@ -22,9 +22,7 @@ async function main(): Promise<void> {
     throw new Error('--ttl must be between 60 and 604800 seconds');
   const config = AppConfig.fromEnv();
   if (!config.auth.devIssuerEnabled) throw new Error('The dev issuer is disabled (DEV_ISSUER_ENABLED)');
-  const url =
-    config.database.url ??
-    `postgres://postgres:ansinh-local@127.0.0.1:${config.embedded.postgresPort}/${EMBEDDED_DATABASE}`;
+  const url = cliDatabaseUrl(config);
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   await client.connect();
   try {

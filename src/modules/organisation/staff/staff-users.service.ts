@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import type { Role } from 'src/common/auth/auth.decorators';
 import { RequestContext, type Actor } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
-import { decodeCursor, encodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
+import { decodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
 import { AuditService } from 'src/modules/audit/audit.service';
+import { keysetPage } from 'src/modules/organisation/keyset-page';
 import { AccessScopeService, scopeParam } from 'src/modules/organisation/units/access-scope.service';
 
 export interface StaffUser {
@@ -76,9 +77,7 @@ export class StaffUsersService {
       [scope, filter.q ?? null, filter.agencyId ?? null, filter.role ?? null, cursor ? String(cursor.k) : null,
         cursor?.id ?? null, limit + 1],
     );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ k: last.username, id: last.id }) : null };
+    return keysetPage(rows, limit, (r) => r.username);
   }
 
   async get(id: string, actor: Actor | undefined = RequestContext.actor()): Promise<StaffUser> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
-import { decodeCursor, encodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
+import { decodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
+import { keysetPage } from 'src/modules/organisation/keyset-page';
 import type { UnitEra, UnitLevel } from 'src/modules/organisation/entities/admin-unit.entity';
 
 export interface AdminUnit {
@@ -69,9 +70,7 @@ export class AdminUnitsService {
         limit + 1,
       ],
     );
-    const page = items.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page, nextCursor: items.length > limit && last ? encodeCursor({ k: last.code, id: last.id }) : null };
+    return keysetPage(items, limit, (u) => u.code);
   }
 
   async findById(id: string): Promise<AdminUnit | undefined> {
