@@ -9,6 +9,7 @@ import { OrganisationModule } from 'src/modules/organisation/organisation.module
 import { ProceduresModule } from 'src/modules/procedures/procedures.module';
 import { ImportsModule } from 'src/modules/imports/imports.module';
 import { DigitisationModule } from 'src/modules/digitisation/digitisation.module';
+import { RegistryModule } from 'src/modules/registry/registry.module';
 
 /** The domain modules of the service, in dependency order. A new module under src/modules/ is added here. */
 export const FEATURE_MODULES: Array<Type | DynamicModule> = [
@@ -22,4 +23,5 @@ export const FEATURE_MODULES: Array<Type | DynamicModule> = [
   ImportsModule,
   DigitisationModule,
   BenefitsModule,
+  RegistryModule,
 ];

@@ -49,6 +49,15 @@ export class AppConfig {
   };
   readonly calendar: { receiptCutoff: string; officeHours: string };
   readonly storage: { dir: string };
+  readonly registry: {
+    populationDb: {
+      url: string | undefined;
+      clientId: string | undefined;
+      token: string | undefined;
+      timeoutMs: number;
+    };
+    staleAfterDays: number;
+  };
   readonly dossiers: {
     codeScheme: 'CIRCULAR_03_2025' | 'QCVN_102' | 'CENTRALISED';
     codeOwner: string | undefined;
@@ -144,6 +153,15 @@ export class AppConfig {
     };
     this.calendar = { receiptCutoff: v.RECEIPT_CUTOFF, officeHours: v.OFFICE_HOURS };
     this.storage = { dir: resolve(v.STORAGE_DIR) };
+    this.registry = {
+      populationDb: {
+        url: v.POPULATION_DB_URL,
+        clientId: v.POPULATION_DB_CLIENT_ID,
+        token: v.POPULATION_DB_TOKEN,
+        timeoutMs: v.POPULATION_DB_TIMEOUT_MS,
+      },
+      staleAfterDays: v.REGISTRY_STALE_AFTER_DAYS,
+    };
     this.dossiers = {
       codeScheme: v.DOSSIER_CODE_SCHEME as AppConfig['dossiers']['codeScheme'],
       codeOwner: v.DOSSIER_CODE_OWNER,

@@ -157,6 +157,19 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(10) @Max(100_000) IMPORT_CHUNK_GROUPS = 5000;
   /** Largest scan (PDF/image) of an archive file accepted, in bytes. */
   @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) DIGITISATION_SCAN_MAX_BYTES = 100 * 1024 * 1024;
+
+  // --- registry (issue 8) ---
+  /** Base URL of the national population database adapter; unset = verification disabled. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  @Matches(/^https?:\/\//, { message: 'POPULATION_DB_URL must be an http(s) URL' })
+  POPULATION_DB_URL?: string;
+  @IsOptional() @IsString() @MaxLength(200) POPULATION_DB_CLIENT_ID?: string;
+  @IsOptional() @IsString() @MaxLength(2000) POPULATION_DB_TOKEN?: string;
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000) POPULATION_DB_TIMEOUT_MS = 5_000;
+  /** A person not verified nor updated for longer than this is flagged stale. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(36_500) REGISTRY_STALE_AFTER_DAYS = 365;
 }
 
 export class ConfigurationError extends Error {

@@ -73,6 +73,11 @@ export const ERROR_CATALOG = {
   POVERTY_INDICATOR_UNKNOWN: { status: 422, title: 'The deprivation indicator is not part of the standard in force' },
   SOCIAL_PROTECTION_PROFILE_INVALID: { status: 422, title: 'The social-protection profile is incomplete' },
   STATUS_NOT_FOUND: { status: 404, title: 'No such status' },
+  SOCIAL_PENSION_NOT_ELIGIBLE: {
+    status: 422,
+    title: 'The person is not eligible for the social pension on this date',
+  },
+  STATUS_OVERLAP: { status: 409, title: 'The subject already holds this status in this period' },
   STATUS_PERIOD_INVALID: { status: 400, title: 'The status period is not valid' },
   DUPLICATE_REVIEW_NOT_FOUND: { status: 404, title: 'No such duplicate candidate' },
   DUPLICATE_REVIEW_CLOSED: { status: 409, title: 'The duplicate candidate was already decided' },
