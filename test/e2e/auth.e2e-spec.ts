@@ -63,6 +63,8 @@ describe('authentication over REST and GraphQL', () => {
     await http().get('/health/live').expect(200);
     await http().get('/metrics').expect(200);
     await http().get('/api/v1/openapi.json').expect(200);
+    const docs = await http().get('/api/docs');
+    expect([200, 301, 302]).toContain(docs.status);
   });
 
   it('serves the dev issuer JWKS when enabled', async () => {
