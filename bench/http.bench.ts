@@ -28,7 +28,8 @@ function line(name: string, r: Result, base?: Result): string {
 
 async function main(): Promise<void> {
   const db = await scratchDatabase(true);
-  const env = { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', APP_ROLE: 'api' };
+  // Production settings, with the dev issuer on so the bench can mint a staff token.
+  const env = { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', APP_ROLE: 'api', DEV_ISSUER_ENABLED: 'true' };
   const bare = startNode(['-e', BARE_SERVER], { ...process.env, PORT: '39301' });
   const app = startNode(['dist/src/main.js'], { ...env, PORT: '39302', API_KEY_RATE_LIMIT: '1000000' });
   try {

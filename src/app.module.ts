@@ -7,7 +7,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { graphqlLimitsPlugin, aliasLimit, depthRule } from 'src/common/graphql/graphql-limits';
 import { formatGraphQLError } from 'src/common/graphql/graphql-error-format';
 import { ProblemDetailsFilter } from 'src/common/http/problem-details.filter';
-import { buildLoggerOptions } from 'src/common/logging/logger-options';
+import { createLogger } from 'src/common/logging/logger-options';
+import type { Logger } from 'pino';
 import { AppConfig } from 'src/config/app-config';
 import { buildDataSourceOptions } from 'src/database/data-source-options';
 import { FEATURE_MODULES } from 'src/feature-modules';
@@ -16,6 +17,8 @@ import { QueueModule } from 'src/queue/queue.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
+  /** The process logger; created from the config when not given. */
+  logger?: Logger;
   databaseUrl: string;
   redisUrl: string;
 }
@@ -35,25 +38,17 @@ class ConfigHolderModule {
 /** Wires configuration, database, queues, GraphQL and the feature modules. Built per process from resolved settings. */
 @Module({})
 export class AppModule {
-  static forRoot({ config, databaseUrl, redisUrl }: AppModuleOptions): DynamicModule {
+  static forRoot({
+    config,
+    databaseUrl,
+    redisUrl,
+    logger = createLogger(config),
+  }: AppModuleOptions): DynamicModule {
     const imports: Array<DynamicModule | Type> = [
       ConfigHolderModule.forRoot(config),
-      LoggerModule.forRoot({
-        pinoHttp: {
-          ...buildLoggerOptions(config.app.logLevel, config.app.logFormat),
-          genReqId: (req) => String(req.headers['x-request-id'] ?? ''),
-          autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url,
-            }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-          quietReqLogger: true,
-        },
-      }),
+      // Fastify's own per-request logger (cheap child loggers, no Express-style middleware); nestjs-pino reuses it
+      // for request-scoped Nest logs and the same instance for the rest.
+      LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
       TypeOrmModule.forRoot({
         ...buildDataSourceOptions({
           url: databaseUrl,

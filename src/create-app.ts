@@ -10,6 +10,8 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from 'src/app.module';
 import { RequestContext } from 'src/common/context/request-context';
 import { toProblem } from 'src/common/errors/problem';
+import { createLogger } from 'src/common/logging/logger-options';
+import { RequestLogController } from 'src/common/logging/request-log-controller';
 import { applyOpenApiConventions } from 'src/common/http/openapi-conventions';
 import { createValidationPipe } from 'src/common/validation/validation.pipe';
 import { MetricsService } from 'src/modules/health/metrics.service';
@@ -23,7 +25,10 @@ export const API_PREFIX = 'api/v1';
  */
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
   const { config } = options;
+  const logger = options.logger ?? createLogger(config);
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new RequestLogController(),
     bodyLimit: config.app.bodyLimitBytes,
     requestTimeout: config.app.requestTimeoutMs,
     connectionTimeout: config.app.requestTimeoutMs,
@@ -35,10 +40,14 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
       return id;
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), adapter, {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ ...options, logger }),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
 
@@ -74,7 +83,9 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.useGlobalPipes(createValidationPipe());
   applyGlobalPrefix(app);
 
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: `${API_PREFIX}/openapi.json` });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), {
+    jsonDocumentUrl: `${API_PREFIX}/openapi.json`,
+  });
   return app;
 }
 

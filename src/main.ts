@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   let stopping = false;
   try {
     await prepareDatabase(config, infra, log);
-    const app = await createApp({ config, databaseUrl: infra.databaseUrl, redisUrl: infra.redisUrl });
+    const app = await createApp({ config, databaseUrl: infra.databaseUrl, redisUrl: infra.redisUrl, logger: log });
     // The embedded servers stop after Nest has closed its pools and drained its workers.
     const shutdown = async (signal: string): Promise<void> => {
       if (stopping) return;

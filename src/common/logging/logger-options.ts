@@ -1,4 +1,5 @@
-import type { LoggerOptions } from 'pino';
+import pino, { type Logger, type LoggerOptions } from 'pino';
+import type { AppConfig } from 'src/config/app-config';
 
 /**
  * Paths pino removes from every log line. Citizen ID numbers, phone numbers, bank accounts and tokens must never
@@ -43,4 +44,8 @@ export function buildLoggerOptions(level: string, format: 'json' | 'pretty'): Lo
         }
       : {}),
   };
+}
+
+export function createLogger(config: AppConfig): Logger {
+  return pino(buildLoggerOptions(config.app.logLevel, config.app.logFormat));
 }
