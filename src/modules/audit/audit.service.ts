@@ -20,6 +20,9 @@ export const VIEW_PERSONAL_DATA = 'VIEW_PERSONAL_DATA';
  * Appends to `audit_events`. The actor, agency, request id and IP come from the RequestContext; the hash chain is
  * computed by the database trigger. Pass the transaction's EntityManager so the event commits (or rolls back) with
  * the change it describes.
+ *
+ * The chain serialises writers of the same day: the insert takes a per-day advisory lock held until the caller's
+ * transaction ends. Record the event as the LAST statement of your transaction, and keep such transactions short.
  */
 @Injectable()
 export class AuditService {
