@@ -16,6 +16,7 @@ import { DossierProcessingService } from 'src/modules/dossiers/services/dossier-
 import { DossierReceiptService } from 'src/modules/dossiers/services/dossier-receipt.service';
 import { DossiersService } from 'src/modules/dossiers/services/dossiers.service';
 import { ProceduresModule } from 'src/modules/procedures/procedures.module';
+import { RegistryModule } from 'src/modules/registry/registry.module';
 
 /**
  * Dossier lifecycle at the one-stop desk (issue 6). Other modules use DossiersService (reads),
@@ -23,7 +24,7 @@ import { ProceduresModule } from 'src/modules/procedures/procedures.module';
  * `dossier.*` events from `outbox_events` (aggregate_type 'dossier').
  */
 @Module({
-  imports: [ProceduresModule],
+  imports: [ProceduresModule, RegistryModule],
   controllers: [DossiersController, TrackingController],
   providers: [
     DossierClock,

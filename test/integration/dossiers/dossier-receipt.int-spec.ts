@@ -85,6 +85,18 @@ describe('dossier receipt (integration, real PostgreSQL)', () => {
     expect(failed[0].reason.extensions.currentVersion).toBe(dossier.version + 1);
   });
 
+  it('links a person applicant to the registry person with the same citizen-ID number', async () => {
+    const cccd = `0401${String(Date.now()).slice(-8)}`;
+    const [person] = await ds.query(
+      `insert into registry_people (cccd, full_name, birth_year, gender, source, created_by) values ($1, 'Lê Thị Hoa', 1950, 'FEMALE', 'MANUAL', 'test') returning id`,
+      [cccd],
+    );
+    const { dossier } = await as(() => receipt.receive({ ...input(), applicant: { ...APPLICANT, idNumber: cccd } }));
+    expect(dossier.registryPersonId).toBe(person.id);
+    const other = await as(() => receipt.receive({ ...input(), applicant: { ...APPLICANT, idNumber: '001099999999' } }));
+    expect(other.dossier.registryPersonId).toBeNull();
+  });
+
   it('dossier_events is append-only', async () => {
     const { dossier } = await as(() => receipt.receive(input()));
     await expect(ds.query(`update dossier_events set type = 'dossier.x' where dossier_id = $1`, [dossier.id])).rejects.toThrow(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { AccessScopeService } from 'src/modules/organisation/units/access-scope.service';
+import { PeopleService } from 'src/modules/registry/people/people.service';
 import { nextState, type AdminLevel } from 'src/modules/dossiers/domain/dossier-state';
 import type { Channel } from 'src/modules/dossiers/domain/portal-codes';
 import {
@@ -77,6 +78,7 @@ export class DossierReceiptService {
     private readonly calendar: DossierCalendarPort,
     private readonly clock: DossierClock,
     private readonly scopes: AccessScopeService,
+    private readonly people: PeopleService,
   ) {}
 
   async receive(input: ReceiveDossierInput, idempotencyKey?: string): Promise<ReceiveResult> {
@@ -98,6 +100,7 @@ export class DossierReceiptService {
     const agency = await this.agency(agencyId);
     if (actor.kind !== 'system') await this.scopes.assertUnitInScope(actor, agency.unit_id);
 
+    const registryPersonId = input.applicant.registryPersonId ?? (await this.matchRegistryPerson(input.applicant));
     const hash = idempotencyKey ? requestHash(input) : null;
     const caller = `${actor.kind}:${actor.id}`;
     if (idempotencyKey && hash) {
@@ -134,7 +137,7 @@ export class DossierReceiptService {
           input.applicant.phone ?? null,
           input.applicant.email ?? null,
           input.applicant.address ?? null,
-          input.applicant.registryPersonId ?? null,
+          registryPersonId,
           actor.kind,
           actor.id,
           actor.name,
@@ -292,6 +295,12 @@ export class DossierReceiptService {
         steps.map((s) => s.budget?.unit ?? null),
       ],
     );
+  }
+
+  /** A person applicant is linked to the registry person with the same citizen-ID number (12 digits), if any. */
+  private async matchRegistryPerson(applicant: ApplicantInput): Promise<string | null> {
+    if (applicant.kind !== 'PERSON' || !applicant.idNumber || !/^\d{12}$/.test(applicant.idNumber)) return null;
+    return (await this.people.findByCccd(applicant.idNumber))?.id ?? null;
   }
 
   private async agency(id: string): Promise<AgencyRow> {
