@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ProcedureCatalogIoService } from 'src/modules/procedures/io/procedure-catalog-io.service';
 import { ProcedureVersionStore } from 'src/modules/procedures/persistence/procedure-version.store';
+import { ProcedureCatalogIoController } from 'src/modules/procedures/procedure-catalog-io.controller';
 import { ProcedureDecisionsController } from 'src/modules/procedures/procedure-decisions.controller';
 import { ProcedureDecisionsService } from 'src/modules/procedures/procedure-decisions.service';
 import { ProcedureStatisticsService } from 'src/modules/procedures/procedure-statistics.service';
@@ -15,6 +17,7 @@ import { PublicProceduresController } from 'src/modules/procedures/public-proced
 @Module({
   controllers: [
     PublicProceduresController,
+    ProcedureCatalogIoController,
     ProceduresController,
     ProcedureVersionsController,
     ProcedureDecisionsController,
@@ -24,6 +27,7 @@ import { PublicProceduresController } from 'src/modules/procedures/public-proced
     ProceduresService,
     ProcedureDecisionsService,
     ProcedureStatisticsService,
+    ProcedureCatalogIoService,
     ProceduresResolver,
   ],
   exports: [ProceduresService, ProcedureDecisionsService],
