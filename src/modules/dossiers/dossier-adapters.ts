@@ -1,55 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ProceduresService, type ProcedureVersionInForce } from 'src/modules/procedures/procedures.service';
-import { AppConfig } from 'src/config/app-config';
+import { WorkingCalendarService } from 'src/modules/calendar/working-calendar.service';
 import type { AdminLevel } from 'src/modules/dossiers/domain/dossier-state';
 import { CHANNELS, type Channel } from 'src/modules/dossiers/domain/portal-codes';
 import {
   DossierCalendarPort,
   ProcedureCatalogPort,
-  businessDate,
   type BudgetUnit,
   type ProcedureVersionView,
 } from 'src/modules/dossiers/dossier-ports';
 
-/**
- * Interim calendar: Monday–Friday with the receipt cut-off, no holidays. Replaced by the binding to the calendar
- * module's WorkingCalendarService (issue 4) as soon as it is merged — see DossiersModule.
- */
+/** The working-day calendar of the calendar module (issue 4), holidays and make-up days included. */
 @Injectable()
-export class WeekdayCalendarAdapter extends DossierCalendarPort {
-  constructor(private readonly config: AppConfig) {
+export class WorkingCalendarAdapter extends DossierCalendarPort {
+  constructor(private readonly calendar: WorkingCalendarService) {
     super();
   }
 
   async isWorkingDay(date: string): Promise<boolean> {
-    const dow = new Date(`${date}T00:00:00Z`).getUTCDay();
-    return dow !== 0 && dow !== 6;
+    return this.calendar.isWorkingDay(date);
   }
 
   async addWorkingDays(date: string, n: number): Promise<string> {
-    let d = date;
-    let left = n;
-    while (left > 0) {
-      d = shift(d, 1);
-      if (await this.isWorkingDay(d)) left--;
-    }
-    return d;
+    return this.calendar.addWorkingDays(date, n);
   }
 
+  /** [a, b): the calendar counts (a, b], so both ends shift back one day. */
   async workingDaysBetween(a: string, b: string): Promise<number> {
-    let n = 0;
-    for (let d = a; d < b; d = shift(d, 1)) if (await this.isWorkingDay(d)) n++;
-    return n;
+    return b <= a ? 0 : this.calendar.workingDaysBetween(shift(a, -1), shift(b, -1));
   }
 
-  async countingStart(receivedAt: Date): Promise<string> {
-    const day = businessDate(receivedAt);
-    const local = new Date(receivedAt.getTime() + 7 * 3600_000).toISOString().slice(11, 16);
-    if ((await this.isWorkingDay(day)) && local < this.config.calendar.receiptCutoff) return day;
-    let d = shift(day, 1);
-    while (!(await this.isWorkingDay(d))) d = shift(d, 1);
-    return d;
+  async countingStart(receivedAt: Date, opts: { agencyId?: string | null; postmarkDate?: string | null } = {}): Promise<string> {
+    return this.calendar.countingStart(receivedAt, opts);
   }
 }
 

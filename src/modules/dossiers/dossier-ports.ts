@@ -26,8 +26,8 @@ export abstract class ProcedureCatalogPort {
 
 /** Working-day calendar, as the dossier module sees it (issue 4 `WorkingCalendarService`). Dates 'YYYY-MM-DD'. */
 export abstract class DossierCalendarPort {
-  /** First counted day for a dossier completed at `receivedAt` (cut-off rule). */
-  abstract countingStart(receivedAt: Date): Promise<string>;
+  /** First counted day for a dossier completed at `receivedAt` (cut-off rule; postal: the postmark date). */
+  abstract countingStart(receivedAt: Date, opts?: { agencyId?: string | null; postmarkDate?: string | null }): Promise<string>;
   abstract addWorkingDays(date: string, n: number): Promise<string>;
   /** Working days in [a, b): 0 when b ≤ a. */
   abstract workingDaysBetween(a: string, b: string): Promise<number>;

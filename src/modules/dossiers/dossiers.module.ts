@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
-import { ProcedureCatalogAdapter, WeekdayCalendarAdapter } from 'src/modules/dossiers/dossier-adapters';
+import { ProcedureCatalogAdapter, WorkingCalendarAdapter } from 'src/modules/dossiers/dossier-adapters';
 import { DossierCalendarPort, DossierClock, ProcedureCatalogPort } from 'src/modules/dossiers/dossier-ports';
 import { FileStore, LocalDiskFileStore, S3FileStore } from 'src/modules/dossiers/files/file-store';
 import { DossiersResolver } from 'src/modules/dossiers/graphql/dossiers.resolver';
@@ -11,6 +11,7 @@ import { DossierStoreService } from 'src/modules/dossiers/persistence/dossier-st
 import { IdempotencyService } from 'src/modules/dossiers/persistence/idempotency.service';
 import { DossiersController } from 'src/modules/dossiers/rest/dossiers.controller';
 import { TrackingController } from 'src/modules/dossiers/rest/tracking.controller';
+import { DossierDeadlineService } from 'src/modules/dossiers/services/dossier-deadline.service';
 import { DossierOutcomeService } from 'src/modules/dossiers/services/dossier-outcome.service';
 import { DossierProcessingService } from 'src/modules/dossiers/services/dossier-processing.service';
 import { DossierReceiptService } from 'src/modules/dossiers/services/dossier-receipt.service';
@@ -35,10 +36,11 @@ import { RegistryModule } from 'src/modules/registry/registry.module';
     DossierReceiptService,
     DossierProcessingService,
     DossierOutcomeService,
+    DossierDeadlineService,
     DossiersService,
     DossierPdfService,
     DossiersResolver,
-    { provide: DossierCalendarPort, useClass: WeekdayCalendarAdapter },
+    { provide: DossierCalendarPort, useClass: WorkingCalendarAdapter },
     { provide: ProcedureCatalogPort, useClass: ProcedureCatalogAdapter },
     {
       provide: FileStore,

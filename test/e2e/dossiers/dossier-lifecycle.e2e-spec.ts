@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { DossierClock } from 'src/modules/dossiers/dossier-ports';
 import { createApiKey, staffToken } from 'test/utils/auth';
 import { APPLICANT, FULL_DOCS, createTestAgencies, createTestProcedure } from 'test/utils/dossier-fixtures';
@@ -125,6 +126,13 @@ describe('dossier lifecycle over HTTP (REST for portals, GraphQL for staff)', ()
       .send({ version: waiting.version, documents: [{ checklistCode: 'XAC_NHAN' }] });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ state: 'IN_PROCESSING', pausedWorkingDays: 4, dueDate: '2026-03-19' });
+    // The calendar's deadline ledger agrees: one supplement pause, due date moved to 19 March.
+    const [ledger] = await app.get(DataSource).query(
+      `select to_char(l.due_date, 'YYYY-MM-DD') as due, count(p.id)::int as pauses from deadline_ledgers l
+       left join deadline_pauses p on p.ledger_id = l.id where l.subject_type = 'DOSSIER' and l.subject_id = $1 group by l.id`,
+      [d.id],
+    );
+    expect(ledger).toEqual({ due: '2026-03-19', pauses: 1 });
     const slip = await gql(officer, `query($id: ID!) { dossierSlip(id: $id, kind: "supplement-request") { title rows } }`, { id: d.id });
     expect(slip.data.dossierSlip.rows).toEqual([['Giấy xác nhận của UBND xã']]);
   });

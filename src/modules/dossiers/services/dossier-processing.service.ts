@@ -7,6 +7,7 @@ import type { DossierEntity } from 'src/modules/dossiers/entities/dossier.entity
 import type { StepOutcome } from 'src/modules/dossiers/entities/dossier-parts.entity';
 import { currentActor } from 'src/modules/dossiers/persistence/dossier-journal.service';
 import { DossierStoreService } from 'src/modules/dossiers/persistence/dossier-store.service';
+import { DossierDeadlineService } from 'src/modules/dossiers/services/dossier-deadline.service';
 import { DossierReceiptService, type SubmittedDocumentInput } from 'src/modules/dossiers/services/dossier-receipt.service';
 
 export interface DecisionInput {
@@ -38,6 +39,7 @@ export class DossierProcessingService {
     private readonly receipt: DossierReceiptService,
     private readonly calendar: DossierCalendarPort,
     private readonly clock: DossierClock,
+    private readonly deadlines: DossierDeadlineService,
   ) {}
 
   // --- at receipt ---
@@ -163,6 +165,7 @@ export class DossierProcessingService {
     return this.store.mutate(id, version, 'REQUEST_SUPPLEMENT', async (d, _to, m) => {
       const today = this.clock.today();
       await this.insertSupplementRequest(m, d.id, 'IN_PROCESSING', missing, reason, today);
+      await this.deadlines.pause(m, d, this.clock.now(), reason);
       return {
         set: { pausedSince: today, supplementRequests: d.supplementRequests + 1 },
         event: 'dossier.supplement_requested',
@@ -179,7 +182,10 @@ export class DossierProcessingService {
     return this.store.mutate(id, version, 'SUPPLEMENT', async (d, _to, m) => {
       const today = this.clock.today();
       const paused = d.pausedSince ? await this.calendar.workingDaysBetween(d.pausedSince, today) : 0;
-      const dueDate = d.dueDate && paused > 0 ? await this.calendar.addWorkingDays(d.dueDate, paused) : d.dueDate;
+      const ledger = await this.deadlines.resume(m, d, this.clock.now());
+      // An apology may have moved the appointment; the move by the paused days applies to it as well.
+      const shifted = d.dueDate && paused > 0 ? await this.calendar.addWorkingDays(d.dueDate, paused) : d.dueDate;
+      const dueDate = ledger && !d.appointmentMoved ? ledger.dueDate : shifted;
       await this.receipt.insertDocuments(m, d.id, documents, true);
       await m.query(
         `update dossier_supplement_requests set provided_at = $2, paused_working_days = $3
@@ -192,7 +198,7 @@ export class DossierProcessingService {
           pausedSince: null,
           pausedWorkingDays: d.pausedWorkingDays + paused,
           dueDate,
-          dueAt: dueDate ? endOfBusinessDay(dueDate) : null,
+          dueAt: ledger && !d.appointmentMoved ? ledger.dueAt : dueDate ? endOfBusinessDay(dueDate) : null,
         },
         event: 'dossier.supplemented',
         payload: { pausedFrom: d.pausedSince, resumedOn: today, pausedWorkingDays: paused, previousDueDate: d.dueDate, dueDate },
@@ -213,11 +219,10 @@ export class DossierProcessingService {
   }
 
   returnNotEligible(id: string, version: number, reason: string): Promise<DossierEntity> {
-    return this.store.mutate(id, version, 'RETURN_NOT_ELIGIBLE', async () => ({
-      set: { decisionReason: reason, stoppedAt: this.clock.now(), pausedSince: null },
-      event: 'dossier.returned_not_eligible',
-      payload: { reason },
-    }));
+    return this.store.mutate(id, version, 'RETURN_NOT_ELIGIBLE', async (d, _to, m) => {
+      await this.deadlines.close(m, d, this.clock.now(), 'RETURNED_NOT_ELIGIBLE');
+      return { set: { decisionReason: reason, stoppedAt: this.clock.now(), pausedSince: null }, event: 'dossier.returned_not_eligible', payload: { reason } };
+    });
   }
 
   requestWithdrawal(id: string, version: number, reason: string): Promise<DossierEntity> {
@@ -230,11 +235,10 @@ export class DossierProcessingService {
 
   /** Stops processing at the applicant's request (Circular 03/2025 art. 7): the notice of stopping. */
   withdraw(id: string, version: number, reason: string): Promise<DossierEntity> {
-    return this.store.mutate(id, version, 'WITHDRAW', async () => ({
-      set: { stoppedAt: this.clock.now(), pausedSince: null, decisionReason: reason },
-      event: 'dossier.withdrawn',
-      payload: { reason },
-    }));
+    return this.store.mutate(id, version, 'WITHDRAW', async (d, _to, m) => {
+      await this.deadlines.close(m, d, this.clock.now(), 'WITHDRAWN');
+      return { set: { stoppedAt: this.clock.now(), pausedSince: null, decisionReason: reason }, event: 'dossier.withdrawn', payload: { reason } };
+    });
   }
 
   private decide(id: string, version: number, action: 'APPROVE' | 'REJECT', x: DecisionInput): Promise<DossierEntity> {
@@ -251,6 +255,7 @@ export class DossierProcessingService {
           outcomeOf(now, s.due_at),
         ]);
       await m.query(`update dossier_steps set status = 'SKIPPED' where dossier_id = $1 and status = 'PENDING'`, [d.id]);
+      await this.deadlines.close(m, d, now, action === 'APPROVE' ? 'APPROVED' : 'REJECTED');
       const outcome = outcomeOf(now, d.dueAt);
       return {
         set: {

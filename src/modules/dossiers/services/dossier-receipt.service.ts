@@ -18,6 +18,7 @@ import { DossierCodeService } from 'src/modules/dossiers/persistence/dossier-cod
 import { DossierJournalService, currentActor } from 'src/modules/dossiers/persistence/dossier-journal.service';
 import { DossierStoreService, versionConflict } from 'src/modules/dossiers/persistence/dossier-store.service';
 import { IdempotencyService, requestHash } from 'src/modules/dossiers/persistence/idempotency.service';
+import { DossierDeadlineService } from 'src/modules/dossiers/services/dossier-deadline.service';
 
 export interface ApplicantInput {
   kind: ApplicantKind;
@@ -79,6 +80,7 @@ export class DossierReceiptService {
     private readonly clock: DossierClock,
     private readonly scopes: AccessScopeService,
     private readonly people: PeopleService,
+    private readonly deadlines: DossierDeadlineService,
   ) {}
 
   async receive(input: ReceiveDossierInput, idempotencyKey?: string): Promise<ReceiveResult> {
@@ -189,9 +191,10 @@ export class DossierReceiptService {
   }
 
   private async acceptIn(manager: EntityManager, d: DossierEntity, now: Date): Promise<DossierEntity> {
-    const receivedAt = d.channel === 'POSTAL' ? d.submittedAt : now;
-    const start = await this.calendar.countingStart(receivedAt);
-    const dueDate = await this.dueFrom(start, d.timeLimitAmount, d.timeLimitUnit);
+    const postmarkDate = d.channel === 'POSTAL' ? businessDate(d.submittedAt) : null;
+    const ledger = await this.deadlines.open(manager, d, now, postmarkDate);
+    const start = ledger?.countingStart ?? (await this.calendar.countingStart(now, { agencyId: d.agencyId, postmarkDate }));
+    const dueDate = ledger?.dueDate ?? (await this.dueFrom(start, d.timeLimitAmount, d.timeLimitUnit));
     const to = nextState(d.state, 'ACCEPT');
     const updated = await this.store.update(manager, d, {
       state: to,
@@ -199,7 +202,7 @@ export class DossierReceiptService {
       countingStart: start,
       dueDate,
       originalDueDate: dueDate,
-      dueAt: dueDate ? endOfBusinessDay(dueDate) : null,
+      dueAt: ledger?.dueAt ?? (dueDate ? endOfBusinessDay(dueDate) : null),
     });
     await this.scheduleSteps(manager, d.id, start);
     await this.journal.append(manager, {
