@@ -301,6 +301,14 @@ describe('dossier lifecycle over HTTP (REST for portals, GraphQL for staff)', ()
     expect(g.errors?.[0].extensions?.code).toBe('DOSSIER_CODE_INVALID');
   });
 
+  it('public tracking is rate-limited per client (429 problem+json)', async () => {
+    const d = await receiveOk();
+    let last = 200;
+    for (let i = 0; i < 25 && last !== 429; i++)
+      last = (await http().get('/api/v1/tracking').query({ code: d.code, factor: '1234' })).status;
+    expect(last).toBe(429);
+  });
+
   it('the commune officer cannot read a province dossier (scope in SQL)', async () => {
     const d = await receiveOk();
     const g = await gql(communeOfficer, `query($id: ID!) { dossier(id: $id) { id } }`, { id: d.id });

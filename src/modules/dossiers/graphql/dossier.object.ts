@@ -15,11 +15,12 @@ export enum WorkQueueKindEnum {
 }
 registerEnumType(WorkQueueKindEnum, { name: 'WorkQueueKind' });
 
-@ObjectType('DossierApplicant', { description: 'The applicant; the ID number is never exposed in lists' })
+@ObjectType('DossierApplicant', { description: 'The applicant; the citizen-ID number and phone are never returned' })
 export class ApplicantObject {
   @Field() kind!: string;
   @Field() name!: string;
-  @Field(() => String, { nullable: true, description: 'Last 4 characters only' }) idNumberLast4!: string | null;
+  @Field({ description: 'Whether an ID number was recorded (it is used for registry matching and tracking only)' })
+  hasIdNumber!: boolean;
   @Field(() => ID, { nullable: true }) registryPersonId!: string | null;
 }
 
@@ -128,7 +129,7 @@ export function toDossierObject(d: DossierEntity): DossierObject {
     applicant: {
       kind: d.applicantKind,
       name: d.applicantName,
-      idNumberLast4: d.applicantIdNumber ? d.applicantIdNumber.slice(-4) : null,
+      hasIdNumber: d.applicantIdNumber !== null,
       registryPersonId: d.registryPersonId,
     },
     assigneeUserId: d.assigneeUserId,
