@@ -122,9 +122,15 @@ export class ProcedureCatalog1764300000000 implements MigrationInterface {
     await q.query(`create index procedure_versions_decision_idx on procedure_versions (decision_id)`);
     await q.query(`create index procedure_versions_field_idx on procedure_versions (field_code)`);
     await q.query(`create index procedure_versions_levels_idx on procedure_versions using gin (levels)`);
-    await q.query(`create index procedure_versions_open_idx on procedure_versions (procedure_id) where valid_to is null`);
-    await q.query(`create index procedure_versions_impl_agency_idx on procedure_versions (implementing_agency_id)`);
-    await q.query(`create index procedure_versions_deciding_agency_idx on procedure_versions (deciding_agency_id)`);
+    await q.query(
+      `create index procedure_versions_open_idx on procedure_versions (procedure_id) where valid_to is null`,
+    );
+    await q.query(
+      `create index procedure_versions_impl_agency_idx on procedure_versions (implementing_agency_id)`,
+    );
+    await q.query(
+      `create index procedure_versions_deciding_agency_idx on procedure_versions (deciding_agency_id)`,
+    );
     await q.query(`create index procedure_versions_name_trgm_idx on procedure_versions
       using gin (vn_search_key(name) gin_trgm_ops)`);
 
@@ -143,8 +149,12 @@ export class ProcedureCatalog1764300000000 implements MigrationInterface {
         unique (decision_id, procedure_code),
         check ((action = 'ABOLISHED') = (content is null))
       )`);
-    await q.query(`create index procedure_decision_items_code_idx on procedure_decision_items (procedure_code)`);
-    await q.query(`create index procedure_decision_items_version_idx on procedure_decision_items (resulting_version_id)`);
+    await q.query(
+      `create index procedure_decision_items_code_idx on procedure_decision_items (procedure_code)`,
+    );
+    await q.query(
+      `create index procedure_decision_items_version_idx on procedure_decision_items (resulting_version_id)`,
+    );
 
     await q.query(`
       create table procedure_legal_bases (

@@ -10,11 +10,17 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
-import { ImportCatalogJsonInput, ImportCatalogXlsxInput } from 'src/modules/procedures/api/catalog-import.input';
+import {
+  ImportCatalogJsonInput,
+  ImportCatalogXlsxInput,
+} from 'src/modules/procedures/api/catalog-import.input';
 import { OnDateQuery } from 'src/modules/procedures/api/catalog-filter.args';
 import { toDecisionObject } from 'src/modules/procedures/api/procedure.mapper';
 import { DecisionObject } from 'src/modules/procedures/api/procedure.object';
-import { ProcedureCatalogIoService, type CatalogJson } from 'src/modules/procedures/io/procedure-catalog-io.service';
+import {
+  ProcedureCatalogIoService,
+  type CatalogJson,
+} from 'src/modules/procedures/io/procedure-catalog-io.service';
 import { businessToday } from 'src/modules/procedures/procedures.service';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -49,7 +55,10 @@ export class ProcedureCatalogIoController {
   @ApiOperation({ summary: 'The catalog in force as an XLSX list laid out the way departments publish it' })
   @ApiProduces(XLSX_TYPE)
   @ApiOkResponse({ description: 'XLSX workbook (sheets "Danh mục TTHC" and "Thành phần hồ sơ")' })
-  async exportXlsx(@Query() query: OnDateQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async exportXlsx(
+    @Query() query: OnDateQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
     const onDate = query.onDate ?? businessToday();
     const file = await this.io.exportXlsx(onDate);
     void reply
@@ -61,10 +70,14 @@ export class ProcedureCatalogIoController {
   @Post('procedure-decisions/import/json')
   @HttpCode(200)
   @Roles('ADMIN')
-  @ApiOperation({ summary: 'Import a catalog JSON as a draft decision (new / amended / optionally abolished)' })
+  @ApiOperation({
+    summary: 'Import a catalog JSON as a draft decision (new / amended / optionally abolished)',
+  })
   @ApiOkResponse({ type: ImportPlanDto })
   async importJson(@Body() body: ImportCatalogJsonInput): Promise<ImportPlanDto> {
-    const procedures = body.procedures.map(({ versionNo: _n, validFrom: _f, decisionNumber: _d, ...content }) => content);
+    const procedures = body.procedures.map(
+      ({ versionNo: _n, validFrom: _f, decisionNumber: _d, ...content }) => content,
+    );
     const plan = await this.io.importJson(body.decision, procedures, body.abolishMissing);
     return { ...plan, decision: plan.decision ? toDecisionObject(plan.decision) : null };
   }
@@ -75,7 +88,11 @@ export class ProcedureCatalogIoController {
   @ApiOperation({ summary: 'Import a catalog workbook (as exported) as a draft decision' })
   @ApiOkResponse({ type: ImportPlanDto })
   async importXlsx(@Body() body: ImportCatalogXlsxInput): Promise<ImportPlanDto> {
-    const plan = await this.io.importXlsx(body.decision, Buffer.from(body.fileBase64, 'base64'), body.abolishMissing);
+    const plan = await this.io.importXlsx(
+      body.decision,
+      Buffer.from(body.fileBase64, 'base64'),
+      body.abolishMissing,
+    );
     return { ...plan, decision: plan.decision ? toDecisionObject(plan.decision) : null };
   }
 }

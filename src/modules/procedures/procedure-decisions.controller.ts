@@ -15,7 +15,10 @@ import { ProcedureDecisionsService } from 'src/modules/procedures/procedure-deci
 import { ProcedureStatisticsService } from 'src/modules/procedures/procedure-statistics.service';
 
 export class DecisionListQuery extends RestPageQuery {
-  @ApiPropertyOptional({ enum: DECISION_STATUSES }) @IsOptional() @IsIn(DECISION_STATUSES) status?: DecisionStatus;
+  @ApiPropertyOptional({ enum: DECISION_STATUSES })
+  @IsOptional()
+  @IsIn(DECISION_STATUSES)
+  status?: DecisionStatus;
   @ApiPropertyOptional({ format: 'date', maxLength: 10, pattern: DATE_PATTERN.source })
   @IsOptional()
   @Matches(DATE_PATTERN)
@@ -33,9 +36,11 @@ export function decisionId(raw: string): string {
 }
 
 /** The input classes are shared with GraphQL; the service takes plain content objects. */
-export function draftFrom(input: CreateDecisionInput): Parameters<ProcedureDecisionsService['createDraft']>[0] {
+export function draftFrom(
+  input: CreateDecisionInput,
+): Parameters<ProcedureDecisionsService['createDraft']>[0] {
   const { apply: _apply, ...draft } = input;
-  return { ...draft, items: draft.items.map((i) => ({ ...i, content: (i.content ?? null) })) };
+  return { ...draft, items: draft.items.map((i) => ({ ...i, content: i.content ?? null })) };
 }
 
 /** Publication decisions: the only way the catalog changes (ADMIN writes, every write audited). */

@@ -72,7 +72,10 @@ export class ProcedureDecisionsService {
         );
         const missing = fieldCodes.filter((c) => !known.some((k) => k.code === c));
         if (missing.length > 0)
-          throw new DomainException('PROCEDURE_FIELD_UNKNOWN', `Unknown field code(s): ${missing.join(', ')}`);
+          throw new DomainException(
+            'PROCEDURE_FIELD_UNKNOWN',
+            `Unknown field code(s): ${missing.join(', ')}`,
+          );
       }
       const [row] = await m.query<Array<{ id: string }>>(
         `insert into procedure_decisions (number, title, issuer, signer, signed_on, effective_from, date_text,
@@ -136,10 +139,16 @@ export class ProcedureDecisionsService {
       if (!decision) throw new DomainException('PROCEDURE_DECISION_NOT_FOUND');
       if (decision.status === 'APPLIED') throw new DomainException('PROCEDURE_DECISION_ALREADY_APPLIED');
       const items = await m.query<
-        Array<{ id: string; action: DecisionAction; procedure_code: string; content: ProcedureContent | null }>
-      >(`select id, action, procedure_code, content from procedure_decision_items where decision_id = $1 order by seq`, [
-        decisionId,
-      ]);
+        Array<{
+          id: string;
+          action: DecisionAction;
+          procedure_code: string;
+          content: ProcedureContent | null;
+        }>
+      >(
+        `select id, action, procedure_code, content from procedure_decision_items where decision_id = $1 order by seq`,
+        [decisionId],
+      );
       const effective = decision.effective_from;
       for (const item of items) {
         const result = await this.applyItem(m, decision, item.action, item.procedure_code, item.content);
@@ -162,7 +171,12 @@ export class ProcedureDecisionsService {
         decisionId,
       ]);
       await this.audit.record(
-        { action: 'APPLY', entityType: 'procedure_decision', entityId: decisionId, after: { status: 'APPLIED' } },
+        {
+          action: 'APPLY',
+          entityType: 'procedure_decision',
+          entityId: decisionId,
+          after: { status: 'APPLIED' },
+        },
         m,
       );
     };
@@ -191,7 +205,12 @@ export class ProcedureDecisionsService {
       if (row.status === 'APPLIED') throw new DomainException('PROCEDURE_DECISION_ALREADY_APPLIED');
       await m.query(`delete from procedure_decisions where id = $1`, [decisionId]);
       await this.audit.record(
-        { action: 'DELETE', entityType: 'procedure_decision', entityId: decisionId, before: { number: row.number } },
+        {
+          action: 'DELETE',
+          entityType: 'procedure_decision',
+          entityId: decisionId,
+          before: { number: row.number },
+        },
         m,
       );
     });
@@ -199,9 +218,10 @@ export class ProcedureDecisionsService {
 
   async get(decisionId: string, manager?: EntityManager): Promise<DecisionRecord> {
     const m = manager ?? this.dataSource.manager;
-    const [row] = await m.query<DecisionRow[]>(`select ${DECISION_SELECT} from procedure_decisions where id = $1`, [
-      decisionId,
-    ]);
+    const [row] = await m.query<DecisionRow[]>(
+      `select ${DECISION_SELECT} from procedure_decisions where id = $1`,
+      [decisionId],
+    );
     if (!row) throw new DomainException('PROCEDURE_DECISION_NOT_FOUND');
     const [decision] = await this.withItems(m, [row]);
     return decision;
@@ -272,17 +292,15 @@ export class ProcedureDecisionsService {
       appliedAt: r.applied_at,
       items: items
         .filter((i) => i.decision_id === r.id)
-        .map(
-          (i): DecisionItemRecord => ({
-            seq: i.seq,
-            action: i.action,
-            procedureCode: i.procedure_code,
-            reason: i.reason,
-            resultingVersionId: i.resulting_version_id,
-            levels: i.levels,
-            procedureName: i.procedure_name,
-          }),
-        ),
+        .map((i): DecisionItemRecord => ({
+          seq: i.seq,
+          action: i.action,
+          procedureCode: i.procedure_code,
+          reason: i.reason,
+          resultingVersionId: i.resulting_version_id,
+          levels: i.levels,
+          procedureName: i.procedure_name,
+        })),
     }));
   }
 
@@ -300,7 +318,8 @@ export class ProcedureDecisionsService {
         problems.push(`${item.procedureCode}: not a procedure code`);
       if (item.action === 'ABOLISHED') {
         if (item.content) problems.push(`${item.procedureCode}: an abolition carries no content`);
-        if (!input.effectiveFrom) problems.push(`${item.procedureCode}: an abolition needs an effective date`);
+        if (!input.effectiveFrom)
+          problems.push(`${item.procedureCode}: an abolition needs an effective date`);
         continue;
       }
       if (!item.content) {
@@ -331,7 +350,10 @@ export class ProcedureDecisionsService {
     );
     if (action === 'NEW') {
       if (procedure)
-        throw new DomainException('PROCEDURE_ALREADY_EXISTS', `Procedure ${code} already exists; amend or replace it`);
+        throw new DomainException(
+          'PROCEDURE_ALREADY_EXISTS',
+          `Procedure ${code} already exists; amend or replace it`,
+        );
       const c = content as ProcedureContent;
       const nationalCode = c.nationalCode ?? (NATIONAL_CODE_PATTERN.test(code) ? code : null);
       const [created] = await m.query<Array<{ id: string }>>(
@@ -350,9 +372,18 @@ export class ProcedureDecisionsService {
     }
     if (!procedure) throw new DomainException('PROCEDURE_NOT_FOUND', `No procedure with code ${code}`);
     if (procedure.abolished_on)
-      throw new DomainException('PROCEDURE_ABOLISHED', `Procedure ${code} was abolished on ${procedure.abolished_on}`);
+      throw new DomainException(
+        'PROCEDURE_ABOLISHED',
+        `Procedure ${code} was abolished on ${procedure.abolished_on}`,
+      );
     const [open] = await m.query<
-      Array<{ id: string; version_no: number; valid_from: string | null; levels: ProcedureLevel[]; name: string }>
+      Array<{
+        id: string;
+        version_no: number;
+        valid_from: string | null;
+        levels: ProcedureLevel[];
+        name: string;
+      }>
     >(
       `select id, version_no, valid_from::text as valid_from, levels, name from procedure_versions
        where procedure_id = $1 and valid_to is null`,

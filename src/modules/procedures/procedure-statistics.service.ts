@@ -128,7 +128,11 @@ export class ProcedureStatisticsService {
       const byLevel = rows.filter((r) => r.action === action).map((r) => ({ key: r.level, count: r.count }));
       return { action, count: byLevel.reduce((s, r) => s + r.count, 0), byLevel };
     });
-    const render = (actionWords: Record<DecisionAction, string>, levelWords: Record<string, string>, vi: boolean) =>
+    const render = (
+      actionWords: Record<DecisionAction, string>,
+      levelWords: Record<string, string>,
+      vi: boolean,
+    ) =>
       actions
         .filter((a) => a.count > 0)
         .map((a) => {

@@ -37,7 +37,8 @@ export class DiffQuery {
 /** A path code: national (1.001978), portal (1.014199.H05) or local (LDXH-057); anything else is not found. */
 export function pathCode(raw: string): string {
   const code = catalogCode(raw);
-  if (!PROCEDURE_CODE_PATTERN.test(code)) throw new DomainException('PROCEDURE_NOT_FOUND', `No procedure ${raw}`);
+  if (!PROCEDURE_CODE_PATTERN.test(code))
+    throw new DomainException('PROCEDURE_NOT_FOUND', `No procedure ${raw}`);
   return code;
 }
 
@@ -78,7 +79,9 @@ export class ProceduresController {
 
   @Get(':code')
   @Scopes('procedures:read')
-  @ApiOperation({ summary: 'A procedure as in force on a date (default today), with documents, fees and steps' })
+  @ApiOperation({
+    summary: 'A procedure as in force on a date (default today), with documents, fees and steps',
+  })
   @ApiOkResponse({ type: ProcedureVersionObject })
   async get(@Param('code') code: string, @Query() query: OnDateQuery): Promise<ProcedureVersionObject> {
     return toVersionObject(await this.catalog.getInForce(pathCode(code), query.onDate));
@@ -98,7 +101,12 @@ export class ProceduresController {
   @ApiOkResponse({ type: VersionDiffObject })
   async diff(@Param('code') code: string, @Query() query: DiffQuery): Promise<VersionDiffObject> {
     const diff = await this.catalog.diff(pathCode(code), query.from, query.to);
-    return { code: diff.to.code, fromVersionNo: diff.from.versionNo, toVersionNo: diff.to.versionNo, changes: diff.changes };
+    return {
+      code: diff.to.code,
+      fromVersionNo: diff.from.versionNo,
+      toVersionNo: diff.to.versionNo,
+      changes: diff.changes,
+    };
   }
 }
 

@@ -5,7 +5,10 @@ import { ProcedureCatalogIoController } from 'src/modules/procedures/procedure-c
 import { ProcedureDecisionsController } from 'src/modules/procedures/procedure-decisions.controller';
 import { ProcedureDecisionsService } from 'src/modules/procedures/procedure-decisions.service';
 import { ProcedureStatisticsService } from 'src/modules/procedures/procedure-statistics.service';
-import { ProceduresController, ProcedureVersionsController } from 'src/modules/procedures/procedures.controller';
+import {
+  ProceduresController,
+  ProcedureVersionsController,
+} from 'src/modules/procedures/procedures.controller';
 import { ProceduresResolver } from 'src/modules/procedures/procedures.resolver';
 import { ProceduresService } from 'src/modules/procedures/procedures.service';
 import { PublicProceduresController } from 'src/modules/procedures/public-procedures.controller';

@@ -11,13 +11,15 @@ import {
   ProcedureVersionObject,
   VersionDiffObject,
 } from 'src/modules/procedures/api/procedure.object';
-import { CatalogStatisticsObject, DecisionStatisticsObject } from 'src/modules/procedures/api/statistics.object';
+import {
+  CatalogStatisticsObject,
+  DecisionStatisticsObject,
+} from 'src/modules/procedures/api/statistics.object';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { draftFrom } from 'src/modules/procedures/procedure-decisions.controller';
 import { ProcedureDecisionsService } from 'src/modules/procedures/procedure-decisions.service';
 import { ProcedureStatisticsService } from 'src/modules/procedures/procedure-statistics.service';
 import { businessToday, ProceduresService } from 'src/modules/procedures/procedures.service';
-
 
 function checkDate(value: string | undefined, name: string): void {
   if (value !== undefined && !DATE_PATTERN.test(value))
@@ -68,12 +70,16 @@ export class ProceduresResolver {
 
   @Scopes('procedures:read')
   @Query(() => [ProcedureVersionObject], { description: 'Every version of a procedure, oldest first' })
-  async procedureHistory(@Args('code', { type: () => String }) code: string): Promise<ProcedureVersionObject[]> {
+  async procedureHistory(
+    @Args('code', { type: () => String }) code: string,
+  ): Promise<ProcedureVersionObject[]> {
     return (await this.catalog.history(code)).map(toVersionObject);
   }
 
   @Scopes('procedures:read')
-  @Query(() => VersionDiffObject, { description: 'Differences between two versions (default: previous → latest)' })
+  @Query(() => VersionDiffObject, {
+    description: 'Differences between two versions (default: previous → latest)',
+  })
   async procedureDiff(
     @Args('code', { type: () => String }) code: string,
     @Args('fromVersionNo', { type: () => Int, nullable: true }) fromVersionNo?: number,
@@ -107,7 +113,9 @@ export class ProceduresResolver {
     return toDecisionObject(await this.decisions.get(id));
   }
 
-  @Query(() => CatalogStatisticsObject, { description: 'Procedures in force by level, field, online mode, legacy level' })
+  @Query(() => CatalogStatisticsObject, {
+    description: 'Procedures in force by level, field, online mode, legacy level',
+  })
   procedureStatistics(
     @Args('onDate', { type: () => String, nullable: true }) onDate?: string,
   ): Promise<CatalogStatisticsObject> {
@@ -115,7 +123,9 @@ export class ProceduresResolver {
     return this.statistics.catalog(onDate);
   }
 
-  @Query(() => DecisionStatisticsObject, { description: 'Decisions signed in a period: new/amended/abolished by level' })
+  @Query(() => DecisionStatisticsObject, {
+    description: 'Decisions signed in a period: new/amended/abolished by level',
+  })
   procedureDecisionStatistics(
     @Args('from', { type: () => String }) from: string,
     @Args('to', { type: () => String }) to: string,
@@ -126,7 +136,9 @@ export class ProceduresResolver {
   }
 
   @Roles('ADMIN')
-  @Mutation(() => DecisionObject, { description: 'Record a publication decision (a draft unless apply = true)' })
+  @Mutation(() => DecisionObject, {
+    description: 'Record a publication decision (a draft unless apply = true)',
+  })
   async createProcedureDecision(@Args('input') input: CreateDecisionInput): Promise<DecisionObject> {
     const draft = draftFrom(input);
     const record = input.apply

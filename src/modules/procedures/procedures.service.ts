@@ -67,7 +67,13 @@ export interface ProcedureVersionInForce {
   pausable: boolean | null;
   extensionAllowed: boolean | null;
   documents: RequiredDocument[];
-  steps: Array<{ seq: number; name: string; role: string; level: ProcedureLevel | null; budget: Amount | null }>;
+  steps: Array<{
+    seq: number;
+    name: string;
+    role: string;
+    level: ProcedureLevel | null;
+    budget: Amount | null;
+  }>;
 }
 
 /** Today in business time, 'YYYY-MM-DD'. */
@@ -111,15 +117,19 @@ export class ProceduresService {
     const version = await this.findInForce(code, date);
     if (version) return version;
     await this.procedureId(code);
-    throw new DomainException('PROCEDURE_NOT_IN_FORCE', `Procedure ${catalogCode(code)} is not in force on ${date}`);
+    throw new DomainException(
+      'PROCEDURE_NOT_IN_FORCE',
+      `Procedure ${catalogCode(code)} is not in force on ${date}`,
+    );
   }
 
   /** One version by its id (the id a dossier stores). */
   async getVersion(versionId: string, manager?: EntityManager): Promise<ProcedureVersionRecord> {
     const m = manager ?? this.dataSource.manager;
-    const rows = await m.query<VersionRow[]>(`select ${VERSION_SELECT} from ${VERSION_FROM} where v.id = $1`, [
-      versionId,
-    ]);
+    const rows = await m.query<VersionRow[]>(
+      `select ${VERSION_SELECT} from ${VERSION_FROM} where v.id = $1`,
+      [versionId],
+    );
     if (!rows[0]) throw new DomainException('PROCEDURE_VERSION_NOT_FOUND');
     const [version] = await this.store.loadParts(m, [mapVersionRow(rows[0])]);
     return version;
@@ -145,9 +155,13 @@ export class ProceduresService {
     const to = versions.find((v) => v.versionNo === (toVersionNo ?? versions.at(-1)?.versionNo));
     const from = versions.find((v) => v.versionNo === (fromVersionNo ?? (to ? to.versionNo - 1 : 0)));
     if (!from || !to)
-      throw new DomainException('PROCEDURE_VERSION_NOT_FOUND', `Procedure ${catalogCode(code)} has no such versions`, {
-        versions: versions.map((v) => v.versionNo),
-      });
+      throw new DomainException(
+        'PROCEDURE_VERSION_NOT_FOUND',
+        `Procedure ${catalogCode(code)} has no such versions`,
+        {
+          versions: versions.map((v) => v.versionNo),
+        },
+      );
     return { from, to, changes: diffContents(from, to) };
   }
 
@@ -158,7 +172,8 @@ export class ProceduresService {
   async list(filter: CatalogFilter, first?: number, after?: string, withParts = false): Promise<CatalogPage> {
     const limit = pageSize(first);
     const offset = after ? Number(decodeCursor(after)?.k) : 0;
-    if (!Number.isInteger(offset) || offset < 0) throw new DomainException('BAD_REQUEST', 'The cursor is not valid');
+    if (!Number.isInteger(offset) || offset < 0)
+      throw new DomainException('BAD_REQUEST', 'The cursor is not valid');
     const params: unknown[] = [filter.onDate ?? businessToday()];
     const where: string[] = [];
     const status = filter.status ?? 'IN_FORCE';
@@ -177,10 +192,15 @@ export class ProceduresService {
     if (filter.level) add((p) => `${p} = any(v.levels)`, filter.level);
     if (filter.onlineMode) add((p) => `v.online_mode = ${p}`, filter.onlineMode);
     if (filter.agencyId)
-      add((p) => `(v.implementing_agency_id = ${p}::uuid or v.deciding_agency_id = ${p}::uuid)`, filter.agencyId);
+      add(
+        (p) => `(v.implementing_agency_id = ${p}::uuid or v.deciding_agency_id = ${p}::uuid)`,
+        filter.agencyId,
+      );
     if (filter.agencyName)
       add(
-        (p) => `(vn_search_key(coalesce(v.implementing_agency_name, '') || ' ' || coalesce(v.deciding_agency_name, ''))
+        (
+          p,
+        ) => `(vn_search_key(coalesce(v.implementing_agency_name, '') || ' ' || coalesce(v.deciding_agency_name, ''))
           like '%' || vn_search_key(${p}) || '%')`,
         filter.agencyName,
       );
@@ -215,9 +235,10 @@ export class ProceduresService {
 
   /** The procedure's row id; throws PROCEDURE_NOT_FOUND. */
   private async procedureId(code: string): Promise<string> {
-    const [row] = await this.dataSource.query<Array<{ id: string }>>(`select id from procedures where code = $1`, [
-      catalogCode(code),
-    ]);
+    const [row] = await this.dataSource.query<Array<{ id: string }>>(
+      `select id from procedures where code = $1`,
+      [catalogCode(code)],
+    );
     if (!row) throw new DomainException('PROCEDURE_NOT_FOUND', `No procedure with code ${catalogCode(code)}`);
     return row.id;
   }

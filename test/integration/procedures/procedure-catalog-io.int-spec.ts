@@ -8,7 +8,11 @@ import { ProcedureDecisionsService } from 'src/modules/procedures/procedure-deci
 import { ProcedureStatisticsService } from 'src/modules/procedures/procedure-statistics.service';
 import { ProceduresService } from 'src/modules/procedures/procedures.service';
 import { ProceduresSeeder } from 'src/modules/procedures/seed/procedures.seeder';
-import { procedureContent, uniqueCode, uniqueDecisionNumber } from 'test/integration/procedures/procedure-fixtures';
+import {
+  procedureContent,
+  uniqueCode,
+  uniqueDecisionNumber,
+} from 'test/integration/procedures/procedure-fixtures';
 import { openTestDataSource } from 'test/utils/test-app';
 
 describe('procedure catalog: import/export and statistics (service level)', () => {
@@ -65,7 +69,10 @@ describe('procedure catalog: import/export and statistics (service level)', () =
         {
           action: 'NEW',
           procedureCode: code,
-          content: procedureContent(code, { name: '=HYPERLINK("http://evil.example","x")', notes: '@SUM(A1)' }),
+          content: procedureContent(code, {
+            name: '=HYPERLINK("http://evil.example","x")',
+            notes: '@SUM(A1)',
+          }),
         },
       ],
     });
@@ -99,15 +106,25 @@ describe('procedure catalog: import/export and statistics (service level)', () =
     expect(plan.amended).toEqual([code]);
     expect(plan.decision?.status).toBe('DRAFT');
     await decisions.apply(plan.decision?.id as string);
-    expect((await procedures.versionInForce(code, '2030-03-01'))?.timeLimit).toEqual({ amount: 7, unit: 'WORKING_DAYS' });
-    expect((await procedures.versionInForce(code, '2030-02-28'))?.timeLimit).toEqual({ amount: 10, unit: 'WORKING_DAYS' });
+    expect((await procedures.versionInForce(code, '2030-03-01'))?.timeLimit).toEqual({
+      amount: 7,
+      unit: 'WORKING_DAYS',
+    });
+    expect((await procedures.versionInForce(code, '2030-02-28'))?.timeLimit).toEqual({
+      amount: 10,
+      unit: 'WORKING_DAYS',
+    });
   });
 
   it('imports JSON: a new procedure becomes NEW, a renamed one AMENDED, the rest unchanged', async () => {
     const exported = await io.exportJson('2025-12-31');
     const renamed = { ...exported.procedures[0], name: `${exported.procedures[0].name} (sửa đổi)` };
     const fresh = procedureContent(uniqueCode());
-    const plan = await io.importJson(header('2031-12-01'), [renamed, ...exported.procedures.slice(1, 5), fresh]);
+    const plan = await io.importJson(header('2031-12-01'), [
+      renamed,
+      ...exported.procedures.slice(1, 5),
+      fresh,
+    ]);
     expect(plan.created).toEqual([fresh.code]);
     expect(plan.amended).toEqual([renamed.code]);
     expect(plan.unchanged).toBe(4);
@@ -118,7 +135,8 @@ describe('procedure catalog: import/export and statistics (service level)', () =
     const stats = await statistics.catalog('2025-12-31');
     expect(stats.total).toBe(66);
     const sum = (rows: Array<{ count: number }>) => rows.reduce((s, r) => s + r.count, 0);
-    for (const rows of [stats.byLevel, stats.byField, stats.byOnlineMode, stats.byLegacyLevel]) expect(sum(rows)).toBe(66);
+    for (const rows of [stats.byLevel, stats.byField, stats.byOnlineMode, stats.byLegacyLevel])
+      expect(sum(rows)).toBe(66);
     expect(stats.byField.find((r) => r.key === 'NGUOI_CO_CONG')?.count).toBe(33);
     expect(stats.byOnlineMode).toEqual(
       expect.arrayContaining([
@@ -136,7 +154,10 @@ describe('procedure catalog: import/export and statistics (service level)', () =
       items: codes.map((c, i) => ({
         action: 'NEW' as const,
         procedureCode: c,
-        content: procedureContent(c, at((['PROVINCE', 'COMMUNE', 'DISTRICT', 'COMMUNE', 'COMMUNE', 'COMMUNE'] as const)[i])),
+        content: procedureContent(
+          c,
+          at((['PROVINCE', 'COMMUNE', 'DISTRICT', 'COMMUNE', 'COMMUNE', 'COMMUNE'] as const)[i]),
+        ),
       })),
     });
     const newCodes = Array.from({ length: 4 }, uniqueCode);
@@ -146,15 +167,24 @@ describe('procedure catalog: import/export and statistics (service level)', () =
         ...codes.slice(0, 3).map((c, i) => ({
           action: 'AMENDED' as const,
           procedureCode: c,
-          content: procedureContent(c, { ...at((['PROVINCE', 'COMMUNE', 'DISTRICT'] as const)[i]), name: 'Sửa đổi' }),
+          content: procedureContent(c, {
+            ...at((['PROVINCE', 'COMMUNE', 'DISTRICT'] as const)[i]),
+            name: 'Sửa đổi',
+          }),
         })),
-        ...newCodes.map((c) => ({ action: 'NEW' as const, procedureCode: c, content: procedureContent(c, at('COMMUNE')) })),
+        ...newCodes.map((c) => ({
+          action: 'NEW' as const,
+          procedureCode: c,
+          content: procedureContent(c, at('COMMUNE')),
+        })),
         ...codes.slice(3).map((c) => ({ action: 'ABOLISHED' as const, procedureCode: c })),
       ],
     });
     const stats = await statistics.decisions('2033-01-01', '2033-06-30');
     expect(stats.decisions).toBe(1);
-    expect(stats.summary).toBe('03 amended (01 commune, 01 district, 01 province), 04 new (04 commune), 03 abolished (03 commune)');
+    expect(stats.summary).toBe(
+      '03 amended (01 commune, 01 district, 01 province), 04 new (04 commune), 03 abolished (03 commune)',
+    );
     expect(stats.summaryVi).toBe(
       'sửa đổi, bổ sung 03 (01 cấp xã, 01 cấp huyện, 01 cấp tỉnh), ban hành mới 04 (04 cấp xã), bãi bỏ 03 (03 cấp xã)',
     );

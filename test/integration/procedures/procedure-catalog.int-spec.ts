@@ -4,7 +4,11 @@ import { ProcedureVersionStore } from 'src/modules/procedures/persistence/proced
 import { ProcedureDecisionsService } from 'src/modules/procedures/procedure-decisions.service';
 import { ProceduresService } from 'src/modules/procedures/procedures.service';
 import { ProceduresSeeder } from 'src/modules/procedures/seed/procedures.seeder';
-import { procedureContent, uniqueCode, uniqueDecisionNumber } from 'test/integration/procedures/procedure-fixtures';
+import {
+  procedureContent,
+  uniqueCode,
+  uniqueDecisionNumber,
+} from 'test/integration/procedures/procedure-fixtures';
 import { openTestDataSource } from 'test/utils/test-app';
 
 describe('procedure catalog: decisions, versions and search (service level, real PostgreSQL)', () => {
@@ -21,7 +25,10 @@ describe('procedure catalog: decisions, versions and search (service level, real
   });
   afterAll(() => ds.destroy());
 
-  const decision = (effectiveFrom: string, items: Parameters<ProcedureDecisionsService['createDraft']>[0]['items']) =>
+  const decision = (
+    effectiveFrom: string,
+    items: Parameters<ProcedureDecisionsService['createDraft']>[0]['items'],
+  ) =>
     decisions.createAndApply({
       number: uniqueDecisionNumber(),
       signer: 'Chủ tịch UBND tỉnh',
@@ -92,7 +99,11 @@ describe('procedure catalog: decisions, versions and search (service level, real
             timeLimit: { amount: 7, unit: 'WORKING_DAYS' },
             steps: [
               { name: 'Tiếp nhận', role: 'RECEPTION_OFFICER', budget: { amount: 1, unit: 'WORKING_DAYS' } },
-              { name: 'Thẩm định và phê duyệt', role: 'SPECIALIST', budget: { amount: 6, unit: 'WORKING_DAYS' } },
+              {
+                name: 'Thẩm định và phê duyệt',
+                role: 'SPECIALIST',
+                budget: { amount: 6, unit: 'WORKING_DAYS' },
+              },
             ],
           }),
         },
@@ -107,7 +118,10 @@ describe('procedure catalog: decisions, versions and search (service level, real
       expect(after?.versionNo).toBe(2);
       expect(await procedures.versionInForce(code, '2026-01-04')).toBeUndefined();
       // The old version stays readable by the id a dossier stored.
-      expect((await procedures.getVersion(before?.id as string)).timeLimit).toEqual({ amount: 10, unit: 'WORKING_DAYS' });
+      expect((await procedures.getVersion(before?.id as string)).timeLimit).toEqual({
+        amount: 10,
+        unit: 'WORKING_DAYS',
+      });
     });
 
     it('shows what an amendment changed: time limit and steps', async () => {
@@ -172,7 +186,9 @@ describe('procedure catalog: decisions, versions and search (service level, real
     it('refuses steps whose budgets do not add up to the time limit', async () => {
       const code = uniqueCode();
       const content = procedureContent(code, { timeLimit: { amount: 12, unit: 'WORKING_DAYS' } });
-      await expect(decision('2026-01-05', [{ action: 'NEW', procedureCode: code, content }])).rejects.toMatchObject({
+      await expect(
+        decision('2026-01-05', [{ action: 'NEW', procedureCode: code, content }]),
+      ).rejects.toMatchObject({
         code: 'PROCEDURE_STEP_BUDGET_MISMATCH',
         extensions: { stepTotal: 80, limit: 96, unit: 'WORKING_HOURS' },
       });
@@ -185,8 +201,18 @@ describe('procedure catalog: decisions, versions and search (service level, real
         levels: ['COMMUNE', 'PROVINCE'],
         timeLimit: { amount: 5, unit: 'WORKING_DAYS' },
         steps: [
-          { name: 'UBND xã tiếp nhận, xác nhận', role: 'RECEPTION_OFFICER', level: 'COMMUNE', budget: { amount: 2, unit: 'WORKING_DAYS' } },
-          { name: 'Sở thẩm định, quyết định', role: 'SPECIALIST', level: 'PROVINCE', budget: { amount: 3, unit: 'WORKING_DAYS' } },
+          {
+            name: 'UBND xã tiếp nhận, xác nhận',
+            role: 'RECEPTION_OFFICER',
+            level: 'COMMUNE',
+            budget: { amount: 2, unit: 'WORKING_DAYS' },
+          },
+          {
+            name: 'Sở thẩm định, quyết định',
+            role: 'SPECIALIST',
+            level: 'PROVINCE',
+            budget: { amount: 3, unit: 'WORKING_DAYS' },
+          },
         ],
       });
       await decision('2026-01-05', [{ action: 'NEW', procedureCode: code, content }]);

@@ -50,8 +50,18 @@ export function procedureContent(code: string, overrides: Partial<ProcedureConte
       },
     ],
     steps: [
-      { name: 'Tiếp nhận hồ sơ', role: 'RECEPTION_OFFICER', level: 'PROVINCE', budget: { amount: 4, unit: 'WORKING_HOURS' } },
-      { name: 'Thẩm định', role: 'SPECIALIST', level: 'PROVINCE', budget: { amount: 8, unit: 'WORKING_DAYS' } },
+      {
+        name: 'Tiếp nhận hồ sơ',
+        role: 'RECEPTION_OFFICER',
+        level: 'PROVINCE',
+        budget: { amount: 4, unit: 'WORKING_HOURS' },
+      },
+      {
+        name: 'Thẩm định',
+        role: 'SPECIALIST',
+        level: 'PROVINCE',
+        budget: { amount: 8, unit: 'WORKING_DAYS' },
+      },
       { name: 'Phê duyệt', role: 'LEADER', level: 'PROVINCE', budget: { amount: 1.5, unit: 'WORKING_DAYS' } },
     ],
     ...overrides,

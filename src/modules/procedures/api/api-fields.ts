@@ -50,9 +50,18 @@ export const GqlDecisionStatus = asEnum(DECISION_STATUSES);
 export const GqlCatalogStatus = asEnum(CATALOG_STATUSES);
 
 registerEnumType(GqlProcedureLevel, { name: 'ProcedureLevel', description: 'Cấp thực hiện' });
-registerEnumType(GqlTimeUnit, { name: 'TimeUnit', description: 'Unit of a time limit, as the source states it' });
-registerEnumType(GqlReceiptChannel, { name: 'ReceiptChannel', description: 'Direct, online, public postal service' });
-registerEnumType(GqlOnlineMode, { name: 'OnlineMode', description: 'Decree 42/2022: FULL toàn trình, PARTIAL một phần' });
+registerEnumType(GqlTimeUnit, {
+  name: 'TimeUnit',
+  description: 'Unit of a time limit, as the source states it',
+});
+registerEnumType(GqlReceiptChannel, {
+  name: 'ReceiptChannel',
+  description: 'Direct, online, public postal service',
+});
+registerEnumType(GqlOnlineMode, {
+  name: 'OnlineMode',
+  description: 'Decree 42/2022: FULL toàn trình, PARTIAL một phần',
+});
 registerEnumType(GqlFeePolicy, { name: 'FeePolicy' });
 registerEnumType(GqlResultKind, { name: 'ProcedureResultKind' });
 registerEnumType(GqlRegistrySource, { name: 'RegistrySource' });
@@ -73,7 +82,13 @@ interface Opts {
 export const OutStr = (maxLength: number, o: Opts = {}): PropertyDecorator =>
   applyDecorators(
     Field(() => String, { nullable: o.nullable, description: o.description }),
-    ApiProperty({ type: String, maxLength, nullable: o.nullable, description: o.description, example: o.example }),
+    ApiProperty({
+      type: String,
+      maxLength,
+      nullable: o.nullable,
+      description: o.description,
+      example: o.example,
+    }),
   );
 
 export const OutStrList = (maxLength: number, o: Opts = {}): PropertyDecorator =>
@@ -85,7 +100,13 @@ export const OutStrList = (maxLength: number, o: Opts = {}): PropertyDecorator =
 export const OutDate = (o: Opts = {}): PropertyDecorator =>
   applyDecorators(
     Field(() => String, { nullable: o.nullable, description: o.description ?? 'YYYY-MM-DD' }),
-    ApiProperty({ type: String, format: 'date', maxLength: 10, nullable: o.nullable, description: o.description }),
+    ApiProperty({
+      type: String,
+      format: 'date',
+      maxLength: 10,
+      nullable: o.nullable,
+      description: o.description,
+    }),
   );
 
 export const OutInt = (o: Opts = {}): PropertyDecorator =>
@@ -106,7 +127,11 @@ export const OutBool = (o: Opts = {}): PropertyDecorator =>
     ApiProperty({ type: Boolean, nullable: o.nullable, description: o.description }),
   );
 
-export const OutEnum = (gql: object, values: readonly string[], o: Opts & { array?: boolean } = {}): PropertyDecorator =>
+export const OutEnum = (
+  gql: object,
+  values: readonly string[],
+  o: Opts & { array?: boolean } = {},
+): PropertyDecorator =>
   applyDecorators(
     Field(() => (o.array ? [gql] : gql), { nullable: o.nullable, description: o.description }),
     ApiProperty({
@@ -118,7 +143,10 @@ export const OutEnum = (gql: object, values: readonly string[], o: Opts & { arra
     }),
   );
 
-export const OutObj = (type: () => Function, o: Opts & { array?: boolean; maxItems?: number } = {}): PropertyDecorator =>
+export const OutObj = (
+  type: () => Function,
+  o: Opts & { array?: boolean; maxItems?: number } = {},
+): PropertyDecorator =>
   applyDecorators(
     Field(() => (o.array ? [type()] : type()), { nullable: o.nullable, description: o.description }),
     ApiProperty({
@@ -173,7 +201,14 @@ export const InDate = (o: Opts = {}): PropertyDecorator =>
 export const InInt = (min: number, max: number, o: Opts = {}): PropertyDecorator =>
   applyDecorators(
     Field(() => Int, { nullable: o.nullable, description: o.description }),
-    ApiProperty({ type: Number, format: 'int32', minimum: min, maximum: max, required: !o.nullable, nullable: o.nullable }),
+    ApiProperty({
+      type: Number,
+      format: 'int32',
+      minimum: min,
+      maximum: max,
+      required: !o.nullable,
+      nullable: o.nullable,
+    }),
     ...optional(o),
     Type(() => Number),
     IsInt(),
@@ -199,7 +234,11 @@ export const InBool = (o: Opts = {}): PropertyDecorator =>
     IsBoolean(),
   );
 
-export const InEnum = (gql: object, values: readonly string[], o: Opts & { array?: boolean } = {}): PropertyDecorator =>
+export const InEnum = (
+  gql: object,
+  values: readonly string[],
+  o: Opts & { array?: boolean } = {},
+): PropertyDecorator =>
   applyDecorators(
     Field(() => (o.array ? [gql] : gql), { nullable: o.nullable, description: o.description }),
     ApiProperty({

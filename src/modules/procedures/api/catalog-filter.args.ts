@@ -19,18 +19,30 @@ import { CATALOG_STATUSES, type CatalogStatus } from 'src/modules/procedures/pro
 /** Catalog filters for GraphQL. */
 @ArgsType()
 export class CatalogFilterArgs extends CursorPageArgs {
-  @Field(() => String, { nullable: true, description: 'Search: diacritics optional, typos tolerated, or a code' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Search: diacritics optional, typos tolerated, or a code',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   q?: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,59}$/) fieldCode?: string;
-  @Field(() => GqlProcedureLevel, { nullable: true }) @IsOptional() @IsIn(PROCEDURE_LEVELS) level?: ProcedureLevel;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]{1,59}$/)
+  fieldCode?: string;
+  @Field(() => GqlProcedureLevel, { nullable: true })
+  @IsOptional()
+  @IsIn(PROCEDURE_LEVELS)
+  level?: ProcedureLevel;
   @Field(() => GqlOnlineMode, { nullable: true }) @IsOptional() @IsIn(ONLINE_MODES) onlineMode?: OnlineMode;
   @Field(() => String, { nullable: true }) @IsOptional() @IsUUID() agencyId?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) agencyName?: string;
-  @Field(() => GqlCatalogStatus, { nullable: true }) @IsOptional() @IsIn(CATALOG_STATUSES) status?: CatalogStatus;
+  @Field(() => GqlCatalogStatus, { nullable: true })
+  @IsOptional()
+  @IsIn(CATALOG_STATUSES)
+  status?: CatalogStatus;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, default today' })
   @IsOptional()
   @Matches(DATE_PATTERN)
@@ -39,7 +51,10 @@ export class CatalogFilterArgs extends CursorPageArgs {
 
 /** Catalog filters for REST. */
 export class CatalogQuery extends RestPageQuery {
-  @ApiPropertyOptional({ maxLength: 200, description: 'Search: diacritics optional, typos tolerated, or a code' })
+  @ApiPropertyOptional({
+    maxLength: 200,
+    description: 'Search: diacritics optional, typos tolerated, or a code',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -50,11 +65,17 @@ export class CatalogQuery extends RestPageQuery {
   @Matches(/^[A-Z][A-Z0-9_]{1,59}$/)
   fieldCode?: string;
 
-  @ApiPropertyOptional({ enum: PROCEDURE_LEVELS }) @IsOptional() @IsIn(PROCEDURE_LEVELS) level?: ProcedureLevel;
+  @ApiPropertyOptional({ enum: PROCEDURE_LEVELS })
+  @IsOptional()
+  @IsIn(PROCEDURE_LEVELS)
+  level?: ProcedureLevel;
   @ApiPropertyOptional({ enum: ONLINE_MODES }) @IsOptional() @IsIn(ONLINE_MODES) onlineMode?: OnlineMode;
   @ApiPropertyOptional({ format: 'uuid', maxLength: 36 }) @IsOptional() @IsUUID() agencyId?: string;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) agencyName?: string;
-  @ApiPropertyOptional({ enum: CATALOG_STATUSES }) @IsOptional() @IsIn(CATALOG_STATUSES) status?: CatalogStatus;
+  @ApiPropertyOptional({ enum: CATALOG_STATUSES })
+  @IsOptional()
+  @IsIn(CATALOG_STATUSES)
+  status?: CatalogStatus;
   @ApiPropertyOptional({ format: 'date', maxLength: 10, pattern: DATE_PATTERN.source })
   @IsOptional()
   @Matches(DATE_PATTERN)
@@ -68,7 +89,10 @@ export class PublicCatalogQuery extends RestPageQuery {
   @IsOptional()
   @Matches(/^[A-Z][A-Z0-9_]{1,59}$/)
   fieldCode?: string;
-  @ApiPropertyOptional({ enum: PROCEDURE_LEVELS }) @IsOptional() @IsIn(PROCEDURE_LEVELS) level?: ProcedureLevel;
+  @ApiPropertyOptional({ enum: PROCEDURE_LEVELS })
+  @IsOptional()
+  @IsIn(PROCEDURE_LEVELS)
+  level?: ProcedureLevel;
 }
 
 /** A date query parameter. */

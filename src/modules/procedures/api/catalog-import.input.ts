@@ -35,7 +35,9 @@ export class DecisionHeaderInput {
   @IsString()
   @MaxLength(200)
   signer?: string | null;
-  @ApiProperty({ format: 'date', maxLength: 10, pattern: DATE_PATTERN.source }) @Matches(DATE_PATTERN) signedOn!: string;
+  @ApiProperty({ format: 'date', maxLength: 10, pattern: DATE_PATTERN.source })
+  @Matches(DATE_PATTERN)
+  signedOn!: string;
   @ApiProperty({ format: 'date', maxLength: 10, pattern: DATE_PATTERN.source })
   @Matches(DATE_PATTERN)
   effectiveFrom!: string;
@@ -65,7 +67,10 @@ export class CatalogProcedureInput extends ProcedureContentInput {
 }
 
 export class ImportCatalogJsonInput {
-  @ApiProperty({ type: DecisionHeaderInput }) @ValidateNested() @Type(() => DecisionHeaderInput) decision!: DecisionHeaderInput;
+  @ApiProperty({ type: DecisionHeaderInput })
+  @ValidateNested()
+  @Type(() => DecisionHeaderInput)
+  decision!: DecisionHeaderInput;
   @ApiProperty({ type: [CatalogProcedureInput], maxItems: 2000 })
   @IsArray()
   @ArrayMaxSize(2000)
@@ -79,7 +84,10 @@ export class ImportCatalogJsonInput {
 }
 
 export class ImportCatalogXlsxInput {
-  @ApiProperty({ type: DecisionHeaderInput }) @ValidateNested() @Type(() => DecisionHeaderInput) decision!: DecisionHeaderInput;
+  @ApiProperty({ type: DecisionHeaderInput })
+  @ValidateNested()
+  @Type(() => DecisionHeaderInput)
+  decision!: DecisionHeaderInput;
   @ApiProperty({ maxLength: 900_000, format: 'byte', description: 'The workbook (as exported), base64' })
   @IsString()
   @MaxLength(900_000)

@@ -58,14 +58,20 @@ export class LegalBasisInput {
 
 @InputType('RequiredDocumentInput')
 export class RequiredDocumentInput {
-  @InStr(40, { pattern: /^[A-Z0-9][A-Z0-9_-]{0,39}$/, example: 'DON', description: 'Code unique in the procedure' })
+  @InStr(40, {
+    pattern: /^[A-Z0-9][A-Z0-9_-]{0,39}$/,
+    example: 'DON',
+    description: 'Code unique in the procedure',
+  })
   code!: string;
   @InStr(1000, { example: 'Đơn đề nghị (Mẫu số 01)' }) name!: string;
   @InInt(0, 99) originals!: number;
   @InInt(0, 99) copies!: number;
-  @InBool({ description: 'A certified copy (bản sao chứng thực) is accepted' }) certifiedCopyAccepted!: boolean;
+  @InBool({ description: 'A certified copy (bản sao chứng thực) is accepted' })
+  certifiedCopyAccepted!: boolean;
   @InBool() mandatory!: boolean;
-  @InStr(500, { nullable: true, description: 'Form template file (path or URL)' }) templateFile?: string | null;
+  @InStr(500, { nullable: true, description: 'Form template file (path or URL)' }) templateFile?:
+    string | null;
   @InEnum(GqlRegistrySource, REGISTRY_SOURCES, {
     nullable: true,
     description: 'Fetched from this registry instead of asked from the citizen',
@@ -88,7 +94,8 @@ export class ProcessStepInput {
   @InStr(200, { example: 'SPECIALIST' }) role!: string;
   @InEnum(GqlProcedureLevel, PROCEDURE_LEVELS, { nullable: true }) level?: ProcedureLevel | null;
   @InStr(500, { nullable: true }) agencyName?: string | null;
-  @InObj(() => AmountInput, { nullable: true, description: 'Share of the time limit' }) budget?: AmountInput | null;
+  @InObj(() => AmountInput, { nullable: true, description: 'Share of the time limit' })
+  budget?: AmountInput | null;
 }
 
 @InputType('ProcedureContentInput')
@@ -111,15 +118,18 @@ export class ProcedureContentInput {
   @InStr(2000, { nullable: true }) timeLimitText?: string | null;
   @InObj(() => AmountInput, { nullable: true, description: "The department's own service norm" })
   norm?: AmountInput | null;
-  @InEnum(GqlReceiptChannel, RECEIPT_CHANNELS, { array: true, nullable: true }) channels?: ReceiptChannel[] | null;
+  @InEnum(GqlReceiptChannel, RECEIPT_CHANNELS, { array: true, nullable: true }) channels?:
+    ReceiptChannel[] | null;
   @InEnum(GqlOnlineMode, ONLINE_MODES, { nullable: true }) onlineMode?: OnlineMode | null;
-  @InInt(1, 4, { nullable: true, description: 'Legacy level (Decree 43/2011)' }) legacyOnlineLevel?: number | null;
+  @InInt(1, 4, { nullable: true, description: 'Legacy level (Decree 43/2011)' }) legacyOnlineLevel?:
+    number | null;
   @InEnum(GqlFeePolicy, FEE_POLICIES, { nullable: true }) feePolicy?: FeePolicy | null;
   @InStr(2000, { nullable: true }) feeText?: string | null;
   @InObj(() => FeeItemInput, { array: true, maxItems: 50 }) fees!: FeeItemInput[];
   @InEnum(GqlResultKind, RESULT_KINDS, { nullable: true }) resultKind?: ResultKind | null;
   @InStr(1000, { nullable: true }) resultText?: string | null;
-  @InBool({ nullable: true, description: 'The clock can be paused for supplements' }) pausable?: boolean | null;
+  @InBool({ nullable: true, description: 'The clock can be paused for supplements' }) pausable?:
+    boolean | null;
   @InBool({ nullable: true }) extensionAllowed?: boolean | null;
   @InStr(100, { nullable: true }) province?: string | null;
   @InStr(4000, { nullable: true }) notes?: string | null;
@@ -133,7 +143,10 @@ export class ProcedureContentInput {
 export class DecisionItemInput {
   @InEnum(GqlDecisionAction, DECISION_ACTIONS) action!: DecisionAction;
   @InStr(60, { pattern: PROCEDURE_CODE_PATTERN, example: '1.001978' }) procedureCode!: string;
-  @InObj(() => ProcedureContentInput, { nullable: true, description: 'Full new content; absent for ABOLISHED' })
+  @InObj(() => ProcedureContentInput, {
+    nullable: true,
+    description: 'Full new content; absent for ABOLISHED',
+  })
   content?: ProcedureContentInput | null;
   @InStr(2000, { nullable: true }) reason?: string | null;
 }

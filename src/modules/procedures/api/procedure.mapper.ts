@@ -20,7 +20,9 @@ const UNIT_VI: Record<TimeUnit, string> = {
 
 /** "10 ngày làm việc", "0,5 ngày làm việc", "25 ngày" (Vietnamese decimal comma). */
 export function amountText(a: Amount): string {
-  const n = Number.isInteger(a.amount) ? String(a.amount).padStart(2, '0') : String(a.amount).replace('.', ',');
+  const n = Number.isInteger(a.amount)
+    ? String(a.amount).padStart(2, '0')
+    : String(a.amount).replace('.', ',');
   return `${n} ${UNIT_VI[a.unit]}`;
 }
 

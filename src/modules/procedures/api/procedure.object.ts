@@ -87,7 +87,8 @@ export class ProcedureVersionObject {
   @OutStr(60, { nullable: true }) portalCode!: string | null;
   @OutInt() versionNo!: number;
   @OutEnum(GqlDecisionAction, DECISION_ACTIONS) changeKind!: string;
-  @OutDate({ nullable: true, description: 'In force from (null: before our records)' }) validFrom!: string | null;
+  @OutDate({ nullable: true, description: 'In force from (null: before our records)' }) validFrom!:
+    string | null;
   @OutDate({ nullable: true, description: 'In force until, exclusive (null: open)' }) validTo!: string | null;
   @OutDate({ nullable: true }) abolishedOn!: string | null;
   @OutStr(36) decisionId!: string;
@@ -120,7 +121,8 @@ export class ProcedureVersionObject {
   @OutBool({ nullable: true }) extensionAllowed!: boolean | null;
   @OutStr(100, { nullable: true }) province!: string | null;
   @OutStr(4000, { nullable: true }) notes!: string | null;
-  @OutBool({ description: 'Some values of this version come from an unconfirmed source' }) unconfirmed!: boolean;
+  @OutBool({ description: 'Some values of this version come from an unconfirmed source' })
+  unconfirmed!: boolean;
   @OutObj(() => LegalBasisObject, { array: true, maxItems: 50 }) legalBases!: LegalBasisObject[];
   @OutObj(() => RequiredDocumentObject, { array: true, maxItems: 100 }) documents!: RequiredDocumentObject[];
   @OutObj(() => ProcessStepObject, { array: true, maxItems: 50 }) steps!: ProcessStepObject[];

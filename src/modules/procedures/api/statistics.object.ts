@@ -16,11 +16,16 @@ export class CountRowObject {
   @OutInt() count!: number;
 }
 
-@ObjectType('CatalogStatistics', { description: 'Procedures in force on a date; every breakdown adds up to total' })
+@ObjectType('CatalogStatistics', {
+  description: 'Procedures in force on a date; every breakdown adds up to total',
+})
 export class CatalogStatisticsObject {
   @OutDate() onDate!: string;
   @OutInt() total!: number;
-  @OutObj(() => CountRowObject, { array: true, description: 'Exclusive groups: one level, MULTI_LEVEL, NOT_STATED' })
+  @OutObj(() => CountRowObject, {
+    array: true,
+    description: 'Exclusive groups: one level, MULTI_LEVEL, NOT_STATED',
+  })
   byLevel!: CountRowObject[];
   @OutObj(() => CountRowObject, { array: true }) byField!: CountRowObject[];
   @OutObj(() => CountRowObject, { array: true }) byOnlineMode!: CountRowObject[];

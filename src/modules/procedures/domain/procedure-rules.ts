@@ -28,9 +28,13 @@ export function checkStepBudgets(content: Pick<ProcedureContent, 'timeLimit' | '
       'The steps have time budgets but the procedure states no time limit',
     );
   if (budgeted.length !== steps.length)
-    throw new DomainException('PROCEDURE_STEP_BUDGET_MISMATCH', 'Either every step has a time budget or none has', {
-      stepsWithoutBudget: steps.filter((s) => !s.budget).map((s) => s.name),
-    });
+    throw new DomainException(
+      'PROCEDURE_STEP_BUDGET_MISMATCH',
+      'Either every step has a time budget or none has',
+      {
+        stepsWithoutBudget: steps.filter((s) => !s.budget).map((s) => s.name),
+      },
+    );
   const target = toBase(limit);
   let sum = 0;
   for (const step of budgeted) {
@@ -57,12 +61,15 @@ export function checkContent(content: ProcedureContent): void {
   checkStepBudgets(content);
   const problems: Array<{ field: string; message: string }> = [];
   if (content.norm) {
-    if (!content.timeLimit) problems.push({ field: 'norm', message: 'a service norm needs a statutory limit' });
+    if (!content.timeLimit)
+      problems.push({ field: 'norm', message: 'a service norm needs a statutory limit' });
     else {
       const n = toBase(content.norm);
       const l = toBase(content.timeLimit);
-      if (n.base !== l.base) problems.push({ field: 'norm', message: 'the norm and the limit count different days' });
-      else if (n.value > l.value) problems.push({ field: 'norm', message: 'the norm is longer than the statutory limit' });
+      if (n.base !== l.base)
+        problems.push({ field: 'norm', message: 'the norm and the limit count different days' });
+      else if (n.value > l.value)
+        problems.push({ field: 'norm', message: 'the norm is longer than the statutory limit' });
     }
   }
   const docCodes = content.documents.map((d) => d.code);
@@ -82,7 +89,11 @@ export function checkContent(content: ProcedureContent): void {
       problems.push({ field: 'steps', message: 'an inter-level procedure has steps at two levels or more' });
   }
   if (problems.length > 0)
-    throw new DomainException('PROCEDURE_CONTENT_INVALID', problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
-      errors: problems,
-    });
+    throw new DomainException(
+      'PROCEDURE_CONTENT_INVALID',
+      problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+      {
+        errors: problems,
+      },
+    );
 }

@@ -17,7 +17,14 @@ export type OnlineMode = (typeof ONLINE_MODES)[number];
 export const FEE_POLICIES = ['NONE', 'FIXED', 'RULE'] as const;
 export type FeePolicy = (typeof FEE_POLICIES)[number];
 
-export const RESULT_KINDS = ['DECISION', 'CERTIFICATE', 'LICENCE', 'ALLOWANCE', 'CONFIRMATION', 'OTHER'] as const;
+export const RESULT_KINDS = [
+  'DECISION',
+  'CERTIFICATE',
+  'LICENCE',
+  'ALLOWANCE',
+  'CONFIRMATION',
+  'OTHER',
+] as const;
 export type ResultKind = (typeof RESULT_KINDS)[number];
 
 export const REGISTRY_SOURCES = [

@@ -35,16 +35,30 @@ const SCALAR_FIELDS = [
   'notes',
 ] as const satisfies ReadonlyArray<keyof ProcedureContent>;
 
-const TIME_FIELDS = ['timeLimit', 'timeLimitText', 'norm'] as const satisfies ReadonlyArray<keyof ProcedureContent>;
+const TIME_FIELDS = ['timeLimit', 'timeLimitText', 'norm'] as const satisfies ReadonlyArray<
+  keyof ProcedureContent
+>;
 const FEE_FIELDS = ['feePolicy', 'feeText'] as const satisfies ReadonlyArray<keyof ProcedureContent>;
 
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 
-function compareField(out: VersionDiffEntry[], section: DiffSection, path: string, a: unknown, b: unknown): void {
+function compareField(
+  out: VersionDiffEntry[],
+  section: DiffSection,
+  path: string,
+  a: unknown,
+  b: unknown,
+): void {
   const before = json(a);
   const after = json(b);
   if (before === after) return;
-  out.push({ section, path, before, after, change: before === null ? 'ADDED' : after === null ? 'REMOVED' : 'CHANGED' });
+  out.push({
+    section,
+    path,
+    before,
+    after,
+    change: before === null ? 'ADDED' : after === null ? 'REMOVED' : 'CHANGED',
+  });
 }
 
 function compareLists<T>(

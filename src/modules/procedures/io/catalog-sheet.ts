@@ -39,7 +39,11 @@ const LEVEL_VI: Record<ProcedureLevel, string> = {
   COMMUNE: 'Xã',
   OTHER: 'Cơ quan khác',
 };
-const CHANNEL_VI: Record<string, string> = { DIRECT: 'Trực tiếp', ONLINE: 'Trực tuyến', POSTAL: 'Bưu chính công ích' };
+const CHANNEL_VI: Record<string, string> = {
+  DIRECT: 'Trực tiếp',
+  ONLINE: 'Trực tuyến',
+  POSTAL: 'Bưu chính công ích',
+};
 const MODE_VI: Record<string, string> = { FULL: 'Toàn trình', PARTIAL: 'Một phần', NONE: 'Không' };
 
 /** Neutralises spreadsheet formulas (CSV/XLSX injection): `=SUM(…)` becomes `'=SUM(…)`. */
@@ -163,7 +167,11 @@ export interface CatalogSheetRow {
 
 const text = (cell: ExcelJS.CellValue): string => {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'object' && 'richText' in cell) return cell.richText.map((r) => r.text).join('').trim();
+  if (typeof cell === 'object' && 'richText' in cell)
+    return cell.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   if (typeof cell === 'object' && 'text' in cell) return String(cell.text).trim();
   if (typeof cell === 'string') return unescapeCell(cell.trim());
   if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
@@ -185,7 +193,12 @@ export function parseAmount(value: string): Amount | null {
 
 function parseLevels(value: string): ProcedureLevel[] | null {
   const found = (Object.entries(LEVEL_VI) as Array<[ProcedureLevel, string]>)
-    .filter(([, vi]) => value.toLowerCase().split(/\s*,\s*/).includes(vi.toLowerCase()))
+    .filter(([, vi]) =>
+      value
+        .toLowerCase()
+        .split(/\s*,\s*/)
+        .includes(vi.toLowerCase()),
+    )
     .map(([level]) => level);
   return found.length ? found : null;
 }
@@ -194,7 +207,9 @@ function parseLevels(value: string): ProcedureLevel[] | null {
  * Reads the catalog sheet: rows whose STT is a number and whose code is a procedure code (field headings and
  * title rows are skipped). Throws with the row numbers of rows that cannot be read.
  */
-export async function readCatalogWorkbook(file: Buffer): Promise<{ rows: CatalogSheetRow[]; problems: string[] }> {
+export async function readCatalogWorkbook(
+  file: Buffer,
+): Promise<{ rows: CatalogSheetRow[]; problems: string[] }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(file as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet(SHEET_CATALOG) ?? workbook.worksheets[0];
@@ -211,7 +226,8 @@ export async function readCatalogWorkbook(file: Buffer): Promise<{ rows: Catalog
     if (!/^\d+$/.test(cells[0])) return;
     const portal = cells[1].toUpperCase();
     const code = /^([0-9]\.[0-9]{6})\..+$/.exec(portal)?.[1] ?? portal;
-    if (!PROCEDURE_CODE_PATTERN.test(code)) problems.push(`row ${rowNumber}: "${cells[1]}" is not a procedure code`);
+    if (!PROCEDURE_CODE_PATTERN.test(code))
+      problems.push(`row ${rowNumber}: "${cells[1]}" is not a procedure code`);
     if (!cells[2]) problems.push(`row ${rowNumber}: the name is empty`);
     const mode = Object.entries(MODE_VI).find(([, vi]) => vi.toLowerCase() === cells[8].toLowerCase())?.[0];
     rows.push({

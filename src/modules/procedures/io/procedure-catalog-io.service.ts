@@ -21,7 +21,9 @@ export interface CatalogJson {
   version: 1;
   onDate: string;
   exportedAt: string;
-  procedures: Array<ProcedureContent & { versionNo: number; validFrom: string | null; decisionNumber: string | null }>;
+  procedures: Array<
+    ProcedureContent & { versionNo: number; validFrom: string | null; decisionNumber: string | null }
+  >;
 }
 
 export interface DecisionHeader {
@@ -127,7 +129,11 @@ export class ProcedureCatalogIoService {
   }
 
   /** A draft decision making the catalog match the file's procedures (optionally abolishing those not in it). */
-  async importJson(header: DecisionHeader, procedures: ProcedureContent[], abolishMissing = false): Promise<ImportPlan> {
+  async importJson(
+    header: DecisionHeader,
+    procedures: ProcedureContent[],
+    abolishMissing = false,
+  ): Promise<ImportPlan> {
     return this.plan(header, procedures, abolishMissing);
   }
 
@@ -145,7 +151,9 @@ export class ProcedureCatalogIoService {
     const problems = [...parsed.problems];
     const contents: ProcedureContent[] = [];
     for (const row of parsed.rows) {
-      const field = fields.find((f) => f.name.toLowerCase() === row.fieldName.toLowerCase() || f.code === row.fieldName);
+      const field = fields.find(
+        (f) => f.name.toLowerCase() === row.fieldName.toLowerCase() || f.code === row.fieldName,
+      );
       if (!field) {
         problems.push(`row ${row.rowNumber}: unknown field "${row.fieldName}"`);
         continue;
@@ -158,10 +166,24 @@ export class ProcedureCatalogIoService {
     return this.plan(header, contents, abolishMissing);
   }
 
-  private overlay(row: CatalogSheetRow, fieldCode: string, current?: ProcedureVersionRecord): ProcedureContent {
+  private overlay(
+    row: CatalogSheetRow,
+    fieldCode: string,
+    current?: ProcedureVersionRecord,
+  ): ProcedureContent {
     const base: ProcedureContent = current
       ? contentOf(current)
-      : { code: row.code, name: row.name, fieldCode, levels: [], interLevel: false, fees: [], legalBases: [], documents: [], steps: [] };
+      : {
+          code: row.code,
+          name: row.name,
+          fieldCode,
+          levels: [],
+          interLevel: false,
+          fees: [],
+          legalBases: [],
+          documents: [],
+          steps: [],
+        };
     const feeUnchanged = current && row.feeCell === feeCell(current);
     return {
       ...base,
@@ -183,7 +205,11 @@ export class ProcedureCatalogIoService {
     };
   }
 
-  private async plan(header: DecisionHeader, procedures: ProcedureContent[], abolishMissing: boolean): Promise<ImportPlan> {
+  private async plan(
+    header: DecisionHeader,
+    procedures: ProcedureContent[],
+    abolishMissing: boolean,
+  ): Promise<ImportPlan> {
     const items: DecisionItemInput[] = [];
     const plan: ImportPlan = { decision: null, created: [], amended: [], abolished: [], unchanged: 0 };
     const seen = new Set<string>();
@@ -195,7 +221,10 @@ export class ProcedureCatalogIoService {
         items.push({ action: 'NEW', procedureCode: content.code, content });
         plan.created.push(content.code);
       } else if (!current) {
-        throw new DomainException('PROCEDURE_ABOLISHED', `Procedure ${content.code} is abolished; it cannot be imported`);
+        throw new DomainException(
+          'PROCEDURE_ABOLISHED',
+          `Procedure ${content.code} is abolished; it cannot be imported`,
+        );
       } else if (diffContents(contentOf(current), content).length > 0) {
         items.push({ action: 'AMENDED', procedureCode: content.code, content });
         plan.amended.push(content.code);

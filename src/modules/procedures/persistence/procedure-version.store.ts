@@ -100,7 +100,9 @@ export function mapVersionRow(r: VersionRow): ProcedureVersionRecord {
     decidingAgencyId: r.deciding_agency_id,
     decidingAgencyName: r.deciding_agency_name,
     timeLimit:
-      r.time_limit_amount === null ? null : { amount: r.time_limit_amount, unit: r.time_limit_unit as TimeUnit },
+      r.time_limit_amount === null
+        ? null
+        : { amount: r.time_limit_amount, unit: r.time_limit_unit as TimeUnit },
     timeLimitText: r.time_limit_text,
     norm: r.norm_amount === null ? null : { amount: r.norm_amount, unit: r.norm_unit as TimeUnit },
     channels: r.channels as ReceiptChannel[] | null,
@@ -127,7 +129,10 @@ export function mapVersionRow(r: VersionRow): ProcedureVersionRecord {
 @Injectable()
 export class ProcedureVersionStore {
   /** Fills documents, fees, steps and legal bases of the given versions (four queries whatever their number). */
-  async loadParts(manager: EntityManager, versions: ProcedureVersionRecord[]): Promise<ProcedureVersionRecord[]> {
+  async loadParts(
+    manager: EntityManager,
+    versions: ProcedureVersionRecord[],
+  ): Promise<ProcedureVersionRecord[]> {
     if (versions.length === 0) return versions;
     const ids = versions.map((v) => v.id);
     const byId = new Map(versions.map((v) => [v.id, v]));
@@ -178,7 +183,9 @@ export class ProcedureVersionStore {
         level: s.level as ProcedureLevel | null,
         agencyName: s.agency_name as string | null,
         budget:
-          s.budget_amount === null ? null : { amount: s.budget_amount as number, unit: s.budget_unit as TimeUnit },
+          s.budget_amount === null
+            ? null
+            : { amount: s.budget_amount as number, unit: s.budget_unit as TimeUnit },
       });
     for (const b of bases)
       byId.get(b.version_id as string)?.legalBases.push({
@@ -277,7 +284,16 @@ export class ProcedureVersionStore {
       await manager.query(
         `insert into procedure_steps (version_id, seq, name, role, level, agency_name, budget_amount, budget_unit)
          values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [id, i + 1, s.name, s.role, s.level ?? null, s.agencyName ?? null, s.budget?.amount ?? null, s.budget?.unit ?? null],
+        [
+          id,
+          i + 1,
+          s.name,
+          s.role,
+          s.level ?? null,
+          s.agencyName ?? null,
+          s.budget?.amount ?? null,
+          s.budget?.unit ?? null,
+        ],
       );
     for (const [i, b] of c.legalBases.entries())
       await manager.query(

@@ -42,7 +42,9 @@ interface SeedDecision {
 export const SEED_DATA_DIR = join(__dirname, '..', 'seed-data');
 
 export function loadSectorRecords(dir = SEED_DATA_DIR): SectorRecord[] {
-  const file = JSON.parse(readFileSync(join(dir, 'procedures-sector.json'), 'utf8')) as { procedures: SectorRecord[] };
+  const file = JSON.parse(readFileSync(join(dir, 'procedures-sector.json'), 'utf8')) as {
+    procedures: SectorRecord[];
+  };
   return file.procedures;
 }
 
@@ -75,7 +77,12 @@ export function levelsOf(level: string | null): ProcedureLevel[] {
   if (text.includes('tỉnh')) out.add('PROVINCE');
   if (text.includes('huyện')) out.add('DISTRICT');
   if (text.includes('xã')) out.add('COMMUNE');
-  if (text.includes('cơ quan khác') || text.includes('công an') || text.includes('bhxh') || text.includes('lđtbxh'))
+  if (
+    text.includes('cơ quan khác') ||
+    text.includes('công an') ||
+    text.includes('bhxh') ||
+    text.includes('lđtbxh')
+  )
     out.add('OTHER');
   return [...out];
 }
