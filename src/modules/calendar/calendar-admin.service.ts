@@ -29,7 +29,7 @@ export interface OverrideContent {
   reason: string;
   documentNumber?: string | null;
   documentDate?: string | null;
-  unconfirmed?: boolean;
+  unconfirmed?: boolean | null;
   notes?: string | null;
 }
 
@@ -38,7 +38,7 @@ export interface AnnouncementInput {
   year: number;
   documentNumber: string;
   documentDate?: string | null;
-  unconfirmed?: boolean;
+  unconfirmed?: boolean | null;
   note?: string | null;
   days: Array<{ date: string; kind: OverrideKind; reason: string; unconfirmed?: boolean; notes?: string | null }>;
 }

@@ -1,4 +1,6 @@
 import { Global, Module } from '@nestjs/common';
+import { CalendarController } from 'src/modules/calendar/api/calendar.controller';
+import { CalendarResolver } from 'src/modules/calendar/api/calendar.resolver';
 import { CalendarAdminService } from 'src/modules/calendar/calendar-admin.service';
 import { DeadlineLedgerService } from 'src/modules/calendar/deadline-ledger.service';
 import { WorkingCalendarService } from 'src/modules/calendar/working-calendar.service';
@@ -9,8 +11,8 @@ import { WorkingCalendarService } from 'src/modules/calendar/working-calendar.se
  */
 @Global()
 @Module({
-  controllers: [],
-  providers: [WorkingCalendarService, CalendarAdminService, DeadlineLedgerService],
+  controllers: [CalendarController],
+  providers: [WorkingCalendarService, CalendarAdminService, DeadlineLedgerService, CalendarResolver],
   exports: [WorkingCalendarService, DeadlineLedgerService],
 })
 export class CalendarModule {}
