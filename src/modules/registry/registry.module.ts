@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
+import { RegistryController } from 'src/modules/registry/api/registry.controller';
+import { RegistryViewService } from 'src/modules/registry/api/registry-view.service';
+import { RegistryResolver } from 'src/modules/registry/api/registry.resolver';
 import { HouseholdsService } from 'src/modules/registry/households/households.service';
 import { PeopleService } from 'src/modules/registry/people/people.service';
 import { RegistrySearchService } from 'src/modules/registry/people/registry-search.service';
@@ -29,8 +32,11 @@ const SERVICES = [
  * exported services only.
  */
 @Module({
+  controllers: [RegistryController],
   providers: [
     ...SERVICES,
+    RegistryViewService,
+    RegistryResolver,
     {
       provide: POPULATION_DB_ADAPTER,
       inject: [AppConfig],

@@ -1,0 +1,150 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomInt } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { cccdFor } from 'test/integration/registry/registry-fixtures';
+import { createApiKey, ensureTestAgency, ensureTestUnit, staffToken } from 'test/utils/auth';
+import { createTestApp } from 'test/utils/test-app';
+
+describe('registry APIs: masking, audited single reads, scopes, CCCD errors', () => {
+  let app: NestFastifyApplication;
+  let token: string;
+  let apiKey: string;
+  let communeId: string;
+  const http = () => request(app.getHttpServer());
+  const gql = (query: string, variables: Record<string, unknown> = {}) =>
+    http().post('/graphql').set('authorization', `Bearer ${token}`).send({ query, variables });
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    const province = await ensureTestUnit(app, {
+      era: 'POST_2025',
+      code: '96',
+      level: 'PROVINCE',
+      name: 'Tỉnh Đăng Ký',
+    });
+    communeId = await ensureTestUnit(app, {
+      era: 'POST_2025',
+      code: String(randomInt(10_000, 99_999)),
+      level: 'COMMUNE',
+      parentId: province,
+    });
+    await ensureTestAgency(app, { code: 'TEST.REG96', unitId: province });
+    token = await staffToken(app, {
+      username: `reg-officer-${randomInt(1e6)}`,
+      roles: ['DATA_OFFICER'],
+      agencyCode: 'TEST.REG96',
+    });
+    apiKey = await createApiKey(app, {
+      scopes: ['registry:read', 'registry:write'],
+      agencyCode: 'TEST.REG96',
+    });
+  });
+  afterAll(() => app.close());
+
+  it('answers an inconsistent CCCD with 400 problem+json CCCD_INVALID and the reason', async () => {
+    const res = await http()
+      .post('/api/v1/registry/people')
+      .set('x-api-key', apiKey)
+      .send({
+        cccd: cccdFor(1990, 'FEMALE'),
+        fullName: 'Lò Văn Páo',
+        birth: '1990',
+        gender: 'MALE',
+        residenceUnitId: communeId,
+      })
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ code: 'CCCD_INVALID', reason: 'GENDER_MISMATCH' });
+  });
+
+  it('masks the CCCD in lists and shows it in full only on an audited single read', async () => {
+    const cccd = cccdFor(1956, 'FEMALE');
+    const intake = await http()
+      .post('/api/v1/registry/people')
+      .set('x-api-key', apiKey)
+      .send({
+        cccd,
+        fullName: 'Hà Thị Đào',
+        birth: '1956-10-10',
+        gender: 'FEMALE',
+        residenceUnitId: communeId,
+        sourceRef: 'batch-9',
+      })
+      .expect(200);
+    expect(intake.body).toMatchObject({
+      created: true,
+      person: { cccdMasked: `${cccd.slice(0, 4)}******${cccd.slice(10)}` },
+    });
+    expect(JSON.stringify(intake.body)).not.toContain(cccd);
+    const id = intake.body.person.id as string;
+
+    const list = await gql(
+      `{ registryPeople(name: "ha thi dao", unitId: "${communeId}") { items { id cccdMasked fullName } } }`,
+    );
+    expect(list.body.data.registryPeople.items).toEqual([
+      { id, cccdMasked: intake.body.person.cccdMasked, fullName: 'Hà Thị Đào' },
+    ]);
+    const rest = await http()
+      .get('/api/v1/registry/people')
+      .query({ cccd })
+      .set('x-api-key', apiKey)
+      .expect(200);
+    expect(rest.body.items.map((p: { id: string }) => p.id)).toEqual([id]);
+    expect(JSON.stringify(rest.body)).not.toContain(cccd);
+
+    const single = await gql(`{ registryPerson(id: "${id}") { cccd source sourceRef completeness } }`);
+    expect(single.body.data.registryPerson).toMatchObject({ cccd, source: 'IMPORT', sourceRef: 'batch-9' });
+    const views = await app
+      .get(DataSource)
+      .query(
+        `select personal_fields from audit_events where action = 'VIEW_PERSONAL_DATA' and entity_id = $1`,
+        [id],
+      );
+    expect(views).toHaveLength(1);
+    expect(views[0].personal_fields).toContain('cccd');
+  });
+
+  it('hides people outside the caller scope and refuses writes without a writer role', async () => {
+    const otherProvince = await ensureTestUnit(app, { era: 'POST_2025', code: '95', level: 'PROVINCE' });
+    const otherCommune = await ensureTestUnit(app, {
+      era: 'POST_2025',
+      code: String(randomInt(10_000, 99_999)),
+      level: 'COMMUNE',
+      parentId: otherProvince,
+    });
+    const created = await gql(
+      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
+      { input: { fullName: 'Ngoài Phạm Vi', birth: '1970', gender: 'MALE', residenceUnitId: otherCommune } },
+    );
+    expect(created.body.errors[0].extensions.code).toBe('OUT_OF_SCOPE');
+    const viewer = await staffToken(app, {
+      username: `reg-viewer-${randomInt(1e6)}`,
+      roles: ['REPORT_VIEWER'],
+      agencyCode: 'TEST.REG96',
+    });
+    const denied = await http()
+      .post('/graphql')
+      .set('authorization', `Bearer ${viewer}`)
+      .send({
+        query: `mutation { registerPerson(input: { fullName: "X Y", birth: "1970", gender: MALE }) { id } }`,
+      });
+    expect(denied.body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('records a death over REST and ends the person statuses', async () => {
+    const intake = await http()
+      .post('/api/v1/registry/people')
+      .set('x-api-key', apiKey)
+      .send({ fullName: 'Tòng Văn Chết', birth: '1930', gender: 'MALE', residenceUnitId: communeId })
+      .expect(200);
+    const res = await http()
+      .post(`/api/v1/registry/people/${intake.body.person.id}/death`)
+      .set('x-api-key', apiKey)
+      .send({ deathDate: '2026-01-02', source: 'DOSSIER', sourceRef: 'H40.1-260102-0001' })
+      .expect(200);
+    expect(res.body).toEqual({ statuses: [] });
+    const person = await gql(`{ registryPerson(id: "${intake.body.person.id}") { vitalStatus deathDate } }`);
+    expect(person.body.data.registryPerson).toEqual({ vitalStatus: 'DECEASED', deathDate: '2026-01-02' });
+  });
+});
