@@ -7,9 +7,11 @@ import { CalendarModule } from 'src/modules/calendar/calendar.module';
 import { DossiersModule } from 'src/modules/dossiers/dossiers.module';
 import { OrganisationModule } from 'src/modules/organisation/organisation.module';
 import { ProceduresModule } from 'src/modules/procedures/procedures.module';
+import { RegistryModule } from 'src/modules/registry/registry.module';
 import { ImportsModule } from 'src/modules/imports/imports.module';
 import { DigitisationModule } from 'src/modules/digitisation/digitisation.module';
-import { RegistryModule } from 'src/modules/registry/registry.module';
+import { FeedbackModule } from 'src/modules/feedback/feedback.module';
+import { IntegrationsModule } from 'src/modules/integrations/integrations.module';
 
 /** The domain modules of the service, in dependency order. A new module under src/modules/ is added here. */
 export const FEATURE_MODULES: Array<Type | DynamicModule> = [
@@ -18,10 +20,12 @@ export const FEATURE_MODULES: Array<Type | DynamicModule> = [
   CalendarModule,
   NotificationsModule,
   RemindersModule,
-  ProceduresModule,
+  RegistryModule,
   DossiersModule,
+  ProceduresModule,
+  BenefitsModule,
   ImportsModule,
   DigitisationModule,
-  BenefitsModule,
-  RegistryModule,
+  FeedbackModule,
+  IntegrationsModule,
 ];

@@ -49,6 +49,16 @@ export class AppConfig {
   };
   readonly calendar: { receiptCutoff: string; officeHours: string };
   readonly storage: { dir: string };
+  readonly feedback: { responseWorkingDays: number; publishWorkingDays: number };
+  readonly imports: {
+    maxFileBytes: number;
+    xlsxMaxUncompressedBytes: number;
+    xlsxMaxEntries: number;
+    chunkGroups: number;
+    scanMaxBytes: number;
+  };
+  /** Benefits (issue 9): AES-256-GCM key for payment accounts; unset outside production = the dev key. */
+  readonly benefits: { paymentAccountEncryptionKey: string | undefined };
   readonly registry: {
     populationDb: {
       url: string | undefined;
@@ -67,22 +77,6 @@ export class AppConfig {
     trackingRateLimit: number;
     apologyMinWorkingDaysBeforeDue: number;
   };
-  readonly imports: {
-    maxFileBytes: number;
-    xlsxMaxUncompressedBytes: number;
-    xlsxMaxEntries: number;
-    chunkGroups: number;
-    scanMaxBytes: number;
-  };
-  readonly dossiers: {
-    codeScheme: 'CIRCULAR_03_2025' | 'QCVN_102' | 'CENTRALISED';
-    codeOwner: string | undefined;
-    fileMaxBytes: number;
-    fileTypes: string[];
-    fileStoreDriver: 'local' | 's3';
-    trackingRateLimit: number;
-    apologyMinWorkingDaysBeforeDue: number;
-  };
   readonly notifications: {
     outboxRelayEveryMs: number;
     smtp: { host?: string; port: number; secure: boolean; user?: string; password?: string; sender: string };
@@ -90,6 +84,12 @@ export class AppConfig {
     maxAttempts: number;
     backoffMs: number;
     httpTimeoutMs: number;
+  };
+  readonly integrations: {
+    maxBodyBytes: number;
+    webhookMaxAttempts: number;
+    webhookBackoffMs: number;
+    webhookMaxBackoffMs: number;
   };
   readonly reminders: {
     daysBefore: number;
@@ -153,6 +153,18 @@ export class AppConfig {
     };
     this.calendar = { receiptCutoff: v.RECEIPT_CUTOFF, officeHours: v.OFFICE_HOURS };
     this.storage = { dir: resolve(v.STORAGE_DIR) };
+    this.feedback = {
+      responseWorkingDays: v.FEEDBACK_RESPONSE_WORKING_DAYS,
+      publishWorkingDays: v.FEEDBACK_PUBLISH_WORKING_DAYS,
+    };
+    this.imports = {
+      maxFileBytes: v.IMPORT_MAX_FILE_BYTES,
+      xlsxMaxUncompressedBytes: v.IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES,
+      xlsxMaxEntries: v.IMPORT_XLSX_MAX_ENTRIES,
+      chunkGroups: v.IMPORT_CHUNK_GROUPS,
+      scanMaxBytes: v.DIGITISATION_SCAN_MAX_BYTES,
+    };
+    this.benefits = { paymentAccountEncryptionKey: v.PAYMENT_ACCOUNT_ENCRYPTION_KEY };
     this.registry = {
       populationDb: {
         url: v.POPULATION_DB_URL,
@@ -166,23 +178,9 @@ export class AppConfig {
       codeScheme: v.DOSSIER_CODE_SCHEME as AppConfig['dossiers']['codeScheme'],
       codeOwner: v.DOSSIER_CODE_OWNER,
       fileMaxBytes: v.DOSSIER_FILE_MAX_BYTES,
-      fileTypes: v.DOSSIER_FILE_TYPES.split(',').map((t) => t.trim()).filter(Boolean),
-      fileStoreDriver: v.FILE_STORE_DRIVER,
-      trackingRateLimit: v.DOSSIER_TRACKING_RATE_LIMIT,
-      apologyMinWorkingDaysBeforeDue: v.DOSSIER_APOLOGY_MIN_WORKING_DAYS_BEFORE_DUE,
-    };
-    this.imports = {
-      maxFileBytes: v.IMPORT_MAX_FILE_BYTES,
-      xlsxMaxUncompressedBytes: v.IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES,
-      xlsxMaxEntries: v.IMPORT_XLSX_MAX_ENTRIES,
-      chunkGroups: v.IMPORT_CHUNK_GROUPS,
-      scanMaxBytes: v.DIGITISATION_SCAN_MAX_BYTES,
-    };
-    this.dossiers = {
-      codeScheme: v.DOSSIER_CODE_SCHEME as AppConfig['dossiers']['codeScheme'],
-      codeOwner: v.DOSSIER_CODE_OWNER,
-      fileMaxBytes: v.DOSSIER_FILE_MAX_BYTES,
-      fileTypes: v.DOSSIER_FILE_TYPES.split(',').map((t) => t.trim()).filter(Boolean),
+      fileTypes: v.DOSSIER_FILE_TYPES.split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
       fileStoreDriver: v.FILE_STORE_DRIVER,
       trackingRateLimit: v.DOSSIER_TRACKING_RATE_LIMIT,
       apologyMinWorkingDaysBeforeDue: v.DOSSIER_APOLOGY_MIN_WORKING_DAYS_BEFORE_DUE,
@@ -201,6 +199,12 @@ export class AppConfig {
       maxAttempts: v.NOTIFY_MAX_ATTEMPTS,
       backoffMs: v.NOTIFY_BACKOFF_MS,
       httpTimeoutMs: v.NOTIFY_HTTP_TIMEOUT_MS,
+    };
+    this.integrations = {
+      maxBodyBytes: v.INTEGRATION_MAX_BODY_BYTES,
+      webhookMaxAttempts: v.INTEGRATION_WEBHOOK_MAX_ATTEMPTS,
+      webhookBackoffMs: v.INTEGRATION_WEBHOOK_BACKOFF_MS,
+      webhookMaxBackoffMs: v.INTEGRATION_WEBHOOK_MAX_BACKOFF_MS,
     };
     this.reminders = {
       daysBefore: v.REMINDER_DAYS_BEFORE,

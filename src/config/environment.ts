@@ -92,22 +92,25 @@ export class EnvironmentVariables {
   RECEIPT_CUTOFF = '15:00';
   /** Office hours of working days, used by budgets counted in working hours (calendar, issue 4). */
   @IsString()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d(,([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d){0,3}$/, {
-    message: 'OFFICE_HOURS must look like 07:30-11:30,13:00-17:00',
-  })
+  @Matches(
+    /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d(,([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d){0,3}$/,
+    {
+      message: 'OFFICE_HOURS must look like 07:30-11:30,13:00-17:00',
+    },
+  )
   OFFICE_HOURS = '07:30-11:30,13:00-17:00';
   @IsString() @MaxLength(500) STORAGE_DIR = '.data/files';
+
+  // --- citizen feedback (issue 12) ---
+  /** Working days to answer a feedback or petition (Decision 766 indicator 5.2 uses 15). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(90) FEEDBACK_RESPONSE_WORKING_DAYS = 15;
+  /** Working days from the answer to its publication (Decision 766 indicator 5.2 uses 2). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(30) FEEDBACK_PUBLISH_WORKING_DAYS = 2;
   // --- dossiers (issue 6) ---
   @IsIn(['CIRCULAR_03_2025', 'QCVN_102', 'CENTRALISED']) DOSSIER_CODE_SCHEME = 'CIRCULAR_03_2025';
-  @IsOptional() @Matches(/^\d{2}$/, { message: 'DOSSIER_CODE_OWNER must be 2 digits' }) DOSSIER_CODE_OWNER?: string;
-  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) DOSSIER_FILE_MAX_BYTES = 20 * 1024 * 1024;
-  @IsString() @MaxLength(2000) DOSSIER_FILE_TYPES = 'application/pdf,image/jpeg,image/png,image/tiff';
-  @IsIn(['local', 's3']) FILE_STORE_DRIVER: 'local' | 's3' = 'local';
-  @Transform(toInt) @IsInt() @Min(1) @Max(100_000) DOSSIER_TRACKING_RATE_LIMIT = 20;
-  @Transform(toInt) @IsInt() @Min(0) @Max(10) DOSSIER_APOLOGY_MIN_WORKING_DAYS_BEFORE_DUE = 1;
-  // --- dossiers (issue 6) ---
-  @IsIn(['CIRCULAR_03_2025', 'QCVN_102', 'CENTRALISED']) DOSSIER_CODE_SCHEME = 'CIRCULAR_03_2025';
-  @IsOptional() @Matches(/^\d{2}$/, { message: 'DOSSIER_CODE_OWNER must be 2 digits' }) DOSSIER_CODE_OWNER?: string;
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'DOSSIER_CODE_OWNER must be 2 digits' })
+  DOSSIER_CODE_OWNER?: string;
   @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) DOSSIER_FILE_MAX_BYTES = 20 * 1024 * 1024;
   @IsString() @MaxLength(2000) DOSSIER_FILE_TYPES = 'application/pdf,image/jpeg,image/png,image/tiff';
   @IsIn(['local', 's3']) FILE_STORE_DRIVER: 'local' | 's3' = 'local';
@@ -146,17 +149,17 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000) REMINDER_LATE_AFTER_MS = 300_000;
   @Transform(toInt) @IsInt() @Min(10) @Max(10_000) REMINDER_SWEEP_BATCH = 500;
 
-  // --- imports & digitisation (issue 10) ---
-  /** Largest import file (CSV/XLSX) accepted, in bytes. */
-  @Transform(toInt) @IsInt() @Min(1024) @Max(2 * 1024 * 1024 * 1024) IMPORT_MAX_FILE_BYTES = 200 * 1024 * 1024;
-  /** Zip-bomb guard: total declared uncompressed size of an XLSX's parts. */
-  @Transform(toInt) @IsInt() @Min(1024) @Max(8 * 1024 * 1024 * 1024) IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES = 2 * 1024 * 1024 * 1024;
-  /** Zip-bomb guard: number of parts in an XLSX. */
-  @Transform(toInt) @IsInt() @Min(10) @Max(100_000) IMPORT_XLSX_MAX_ENTRIES = 2000;
-  /** Households (or lone people) per commit chunk; each chunk and its checkpoint commit in one transaction. */
-  @Transform(toInt) @IsInt() @Min(10) @Max(100_000) IMPORT_CHUNK_GROUPS = 5000;
-  /** Largest scan (PDF/image) of an archive file accepted, in bytes. */
-  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) DIGITISATION_SCAN_MAX_BYTES = 100 * 1024 * 1024;
+  // --- benefits (issue 9) ---
+  /**
+   * AES-256-GCM key for payment accounts at rest: 32 bytes as base64 (44 chars) or hex (64 chars). Required in
+   * production (the service refuses to start without it); elsewhere a documented development key is used.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/^([A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/, {
+    message: 'PAYMENT_ACCOUNT_ENCRYPTION_KEY must be 32 bytes as base64 or hex',
+  })
+  PAYMENT_ACCOUNT_ENCRYPTION_KEY?: string;
 
   // --- registry (issue 8) ---
   /** Base URL of the national population database adapter; unset = verification disabled. */
@@ -170,6 +173,29 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(100) @Max(120_000) POPULATION_DB_TIMEOUT_MS = 5_000;
   /** A person not verified nor updated for longer than this is flagged stale. */
   @Transform(toInt) @IsInt() @Min(1) @Max(36_500) REGISTRY_STALE_AFTER_DAYS = 365;
+
+  // --- imports & digitisation (issue 10) ---
+  /** Largest import file (CSV/XLSX) accepted, in bytes. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(2 * 1024 * 1024 * 1024) IMPORT_MAX_FILE_BYTES =
+    200 * 1024 * 1024;
+  /** Zip-bomb guard: total declared uncompressed size of an XLSX's parts. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(8 * 1024 * 1024 * 1024) IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES =
+    2 * 1024 * 1024 * 1024;
+  /** Zip-bomb guard: number of parts in an XLSX. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(100_000) IMPORT_XLSX_MAX_ENTRIES = 2000;
+  /** Households (or lone people) per commit chunk; each chunk and its checkpoint commit in one transaction. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(100_000) IMPORT_CHUNK_GROUPS = 5000;
+  /** Largest scan (PDF/image) of an archive file accepted, in bytes. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(1024 * 1024 * 1024) DIGITISATION_SCAN_MAX_BYTES =
+    100 * 1024 * 1024;
+
+  // --- portal integrations (issue 12) ---
+  /** Largest request body accepted on /api/v1/integrations (413 problem+json above). */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(64 * 1024 * 1024) INTEGRATION_MAX_BODY_BYTES = 2 * 1024 * 1024;
+  /** Attempts per portal webhook before it is dead-lettered (with the backoff, spread over more than 24 hours). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50) INTEGRATION_WEBHOOK_MAX_ATTEMPTS = 14;
+  @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000) INTEGRATION_WEBHOOK_BACKOFF_MS = 30_000;
+  @Transform(toInt) @IsInt() @Min(10) @Max(86_400_000) INTEGRATION_WEBHOOK_MAX_BACKOFF_MS = 6 * 3600 * 1000;
 }
 
 export class ConfigurationError extends Error {

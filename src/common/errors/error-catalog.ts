@@ -73,10 +73,7 @@ export const ERROR_CATALOG = {
   POVERTY_INDICATOR_UNKNOWN: { status: 422, title: 'The deprivation indicator is not part of the standard in force' },
   SOCIAL_PROTECTION_PROFILE_INVALID: { status: 422, title: 'The social-protection profile is incomplete' },
   STATUS_NOT_FOUND: { status: 404, title: 'No such status' },
-  SOCIAL_PENSION_NOT_ELIGIBLE: {
-    status: 422,
-    title: 'The person is not eligible for the social pension on this date',
-  },
+  SOCIAL_PENSION_NOT_ELIGIBLE: { status: 422, title: 'The person is not eligible for the social pension on this date' },
   STATUS_OVERLAP: { status: 409, title: 'The subject already holds this status in this period' },
   STATUS_PERIOD_INVALID: { status: 400, title: 'The status period is not valid' },
   DUPLICATE_REVIEW_NOT_FOUND: { status: 404, title: 'No such duplicate candidate' },
@@ -85,6 +82,9 @@ export const ERROR_CATALOG = {
   MERGE_NOT_UNDOABLE: { status: 409, title: 'The merge cannot be undone' },
   POPULATION_DB_NOT_CONFIGURED: { status: 503, title: 'The national population database is not configured' },
   POPULATION_DB_UNAVAILABLE: { status: 503, title: 'The national population database did not answer' },
+  // --- notifications & reminders (issue 7) ---
+  NOTIFICATION_DELIVERY_NOT_FOUND: { status: 404, title: 'No such notification delivery' },
+  NOTIFICATION_DELIVERY_NOT_FAILED: { status: 409, title: 'Only a failed delivery can be replayed' },
   // --- procedures (issue 5) ---
   PROCEDURE_NOT_FOUND: { status: 404, title: 'No such procedure' },
   PROCEDURE_NOT_IN_FORCE: { status: 404, title: 'No version of the procedure is in force on this date' },
@@ -116,21 +116,6 @@ export const ERROR_CATALOG = {
   DIGITISATION_SAME_OFFICER: { status: 409, title: 'This step must be done by a different officer' },
   DIGITISATION_CHECKSUM_MISMATCH: { status: 422, title: 'The stored scan does not match the declared checksum' },
   DIGITISATION_LINK_AMBIGUOUS: { status: 409, title: 'The entered data matches more than one registry record' },
-  // --- notifications & reminders (issue 7) ---
-  NOTIFICATION_DELIVERY_NOT_FOUND: { status: 404, title: 'No such notification delivery' },
-  NOTIFICATION_DELIVERY_NOT_FAILED: { status: 409, title: 'Only a failed delivery can be replayed' },
-  // --- calendar (issue 4) ---
-  CALENDAR_DATE_OUT_OF_RANGE: { status: 422, title: 'The date is not valid or lies outside the calendar range (1990–2101)' },
-  CALENDAR_PAUSE_INVALID: { status: 422, title: 'The pause interval is not valid' },
-  CALENDAR_OVERRIDE_NOT_FOUND: { status: 404, title: 'No such calendar override' },
-  CALENDAR_OVERRIDE_EXISTS: { status: 409, title: 'The day already has an override; update it instead' },
-  CALENDAR_VERSION_NOT_FOUND: { status: 404, title: 'No such calendar version' },
-  DEADLINE_LEDGER_NOT_FOUND: { status: 404, title: 'No such deadline ledger' },
-  DEADLINE_LEDGER_EXISTS: { status: 409, title: 'A deadline ledger already exists for this subject and step' },
-  DEADLINE_ALREADY_PAUSED: { status: 409, title: 'The clock is already stopped' },
-  DEADLINE_NOT_PAUSED: { status: 409, title: 'The clock is not stopped' },
-  DEADLINE_CLOSED: { status: 409, title: 'The deadline is closed' },
-  DEADLINE_EXTENSION_OVER_CEILING: { status: 422, title: 'The extension exceeds the ceiling allowed for this deadline' },
   // --- benefits (issue 9) ---
   BENEFIT_RULE_NOT_FOUND: { status: 422, title: 'No allowance rule applies' },
   BENEFIT_RULE_INVALID: { status: 422, title: 'The allowance rule breaks a legal constraint' },
@@ -144,6 +129,31 @@ export const ERROR_CATALOG = {
   BENEFIT_ACCOUNT_HOLDER_MISMATCH: { status: 422, title: 'The account holder name does not match the person' },
   BENEFIT_RESULT_FILE_INVALID: { status: 422, title: 'The bank result file cannot be reconciled' },
   BENEFIT_ONE_OFF_EXISTS: { status: 409, title: 'This one-off benefit was already granted' },
+  // --- calendar (issue 4) ---
+  CALENDAR_DATE_OUT_OF_RANGE: { status: 422, title: 'The date is not valid or lies outside the calendar range (1990–2101)' },
+  CALENDAR_PAUSE_INVALID: { status: 422, title: 'The pause interval is not valid' },
+  CALENDAR_OVERRIDE_NOT_FOUND: { status: 404, title: 'No such calendar override' },
+  CALENDAR_OVERRIDE_EXISTS: { status: 409, title: 'The day already has an override; update it instead' },
+  CALENDAR_VERSION_NOT_FOUND: { status: 404, title: 'No such calendar version' },
+  DEADLINE_LEDGER_NOT_FOUND: { status: 404, title: 'No such deadline ledger' },
+  DEADLINE_LEDGER_EXISTS: { status: 409, title: 'A deadline ledger already exists for this subject and step' },
+  DEADLINE_ALREADY_PAUSED: { status: 409, title: 'The clock is already stopped' },
+  DEADLINE_NOT_PAUSED: { status: 409, title: 'The clock is not stopped' },
+  DEADLINE_CLOSED: { status: 409, title: 'The deadline is closed' },
+  DEADLINE_EXTENSION_OVER_CEILING: { status: 422, title: 'The extension exceeds the ceiling allowed for this deadline' },
+  // --- citizen feedback and reception ---
+  FEEDBACK_NOT_FOUND: { status: 404, title: 'No such feedback or petition in your scope' },
+  FEEDBACK_ILLEGAL_TRANSITION: { status: 409, title: 'The feedback cannot move to that state from its current one' },
+  // --- portal integrations (issue 12) ---
+  INTEGRATION_SIGNATURE_REQUIRED: { status: 401, title: 'This API key must sign its requests' },
+  INTEGRATION_SIGNATURE_INVALID: { status: 401, title: 'The request signature does not match the request' },
+  INTEGRATION_SIGNATURE_EXPIRED: { status: 401, title: 'The signature timestamp is outside the 5-minute window' },
+  INTEGRATION_SIGNATURE_REPLAYED: { status: 401, title: 'This signed request was already received' },
+  INTEGRATION_IDEMPOTENCY_KEY_REQUIRED: { status: 400, title: 'Every integration POST needs an Idempotency-Key header' },
+  INTEGRATION_PROCEDURE_UNMAPPED: { status: 422, title: "No catalog procedure is mapped to the portal's procedure code" },
+  INTEGRATION_MAPPING_NOT_FOUND: { status: 404, title: 'No such code mapping' },
+  INTEGRATION_SUBSCRIPTION_NOT_FOUND: { status: 404, title: 'No such webhook subscription for this client' },
+  INTEGRATION_DELIVERY_NOT_FOUND: { status: 404, title: 'No such webhook delivery for this client' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
