@@ -208,7 +208,9 @@ export class Benefits1764700000000 implements MigrationInterface {
       where carried_from_line_id is not null`);
     await q.query(`create unique index benefit_payment_lines_one_off_once on benefit_payment_lines (one_off_id)
       where one_off_id is not null`);
-    await q.query(`create index benefit_payment_lines_cycle_idx on benefit_payment_lines (cycle_id, payment_status)`);
+    await q.query(
+      `create index benefit_payment_lines_cycle_idx on benefit_payment_lines (cycle_id, payment_status)`,
+    );
     await q.query(`create index benefit_payment_lines_person_idx on benefit_payment_lines (person_id)`);
 
     // A cycle's lines are frozen once it leaves DRAFT: only the payment outcome of a line may change.

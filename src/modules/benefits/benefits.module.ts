@@ -1,10 +1,21 @@
 import { Module } from '@nestjs/common';
+import { AccountCipher } from 'src/modules/benefits/accounts/account-cipher';
+import { BankFilesService } from 'src/modules/benefits/accounts/bank-files.service';
+import { PaymentAccountsService } from 'src/modules/benefits/accounts/payment-accounts.service';
+import { PaymentStatisticsService } from 'src/modules/benefits/statistics/payment-statistics.service';
 import { PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
 import { EntitlementsService } from 'src/modules/benefits/entitlements/entitlements.service';
 import { RulesRepository } from 'src/modules/benefits/rules/rules.repository';
 import { RegistryModule } from 'src/modules/registry/registry.module';
 
-const SERVICES = [RulesRepository, PaymentCyclesService, EntitlementsService];
+const SERVICES = [
+  RulesRepository,
+  PaymentCyclesService,
+  EntitlementsService,
+  PaymentAccountsService,
+  BankFilesService,
+  PaymentStatisticsService,
+];
 
 /**
  * Benefits (issue 9): allowance rules, entitlements, monthly payment cycles with arrears and recoveries, cashless
@@ -12,7 +23,7 @@ const SERVICES = [RulesRepository, PaymentCyclesService, EntitlementsService];
  */
 @Module({
   imports: [RegistryModule],
-  providers: [...SERVICES],
+  providers: [AccountCipher, ...SERVICES],
   exports: SERVICES,
 })
 export class BenefitsModule {}

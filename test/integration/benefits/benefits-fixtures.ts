@@ -1,7 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AccountCipher } from 'src/modules/benefits/accounts/account-cipher';
+import { BankFilesService } from 'src/modules/benefits/accounts/bank-files.service';
+import { PaymentAccountsService } from 'src/modules/benefits/accounts/payment-accounts.service';
 import { PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
+import { PaymentStatisticsService } from 'src/modules/benefits/statistics/payment-statistics.service';
+import { PeopleService } from 'src/modules/registry/people/people.service';
+import { testConfig } from 'test/utils/test-app';
 import { EntitlementsService } from 'src/modules/benefits/entitlements/entitlements.service';
 import { BENEFITS_SEEDER } from 'src/modules/benefits/rules/benefits.seeder';
 import { RulesRepository } from 'src/modules/benefits/rules/rules.repository';
@@ -22,7 +28,16 @@ export function benefitsServices(ds: DataSource) {
   const cycles = new PaymentCyclesService(ds, rules, scope, audit);
   const statuses = new StatusQueriesService(ds, scope, new HouseholdsService(ds, audit, scope));
   const entitlements = new EntitlementsService(ds, rules, scope, audit, statuses, cycles);
-  return { scope, audit, rules, cycles, entitlements };
+  const accounts = new PaymentAccountsService(
+    ds,
+    new AccountCipher(testConfig()),
+    new PeopleService(ds, audit, scope),
+    scope,
+    audit,
+  );
+  const bankFiles = new BankFilesService(ds, accounts, cycles, rules, scope, audit);
+  const statistics = new PaymentStatisticsService(ds, scope);
+  return { scope, audit, rules, cycles, entitlements, accounts, bankFiles, statistics };
 }
 
 /** Just enough of an app for the fixtures: `get(DataSource)`. */
@@ -35,7 +50,12 @@ export async function seedBenefitRules(app: INestApplication): Promise<void> {
 
 /** A fresh commune under the benefits test province. */
 export async function benefitsCommune(app: INestApplication): Promise<{ province: string; commune: string }> {
-  const province = await ensureTestUnit(app, { era: 'POST_2025', code: '95', level: 'PROVINCE', name: 'Tỉnh Thử Chi Trả' });
+  const province = await ensureTestUnit(app, {
+    era: 'POST_2025',
+    code: '95',
+    level: 'PROVINCE',
+    name: 'Tỉnh Thử Chi Trả',
+  });
   const commune = await ensureTestUnit(app, {
     era: 'POST_2025',
     code: String(randomInt(10_000, 99_999)),

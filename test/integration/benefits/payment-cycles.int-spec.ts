@@ -23,11 +23,13 @@ describe('payment cycles: frozen snapshots, arrears and recoveries (PostgreSQL)'
   const computeAndApprove = async (period: string) => {
     const { cycle } = await run(() => cycles.compute(SYSTEM, { unitId: commune, period }));
     return run(() =>
-      cycles.approve(SYSTEM, cycle.id, { expectedTotalAmount: cycle.totalAmount, expectedLineCount: cycle.lineCount }),
+      cycles.approve(SYSTEM, cycle.id, {
+        expectedTotalAmount: cycle.totalAmount,
+        expectedLineCount: cycle.lineCount,
+      }),
     );
   };
-  const linesOf = async (cycleId: string) =>
-    run(() => cycles.lines(SYSTEM, cycleId, { limit: 500 }));
+  const linesOf = async (cycleId: string) => run(() => cycles.lines(SYSTEM, cycleId, { limit: 500 }));
 
   beforeAll(async () => {
     ds = await openTestDataSource();
@@ -57,7 +59,11 @@ describe('payment cycles: frozen snapshots, arrears and recoveries (PostgreSQL)'
       validFrom: '2024-06-01',
     });
     const ent = await run(() => entitlements.create(SYSTEM, { personId, statusId }));
-    expect(ent).toMatchObject({ scheme: 'SOCIAL_ASSISTANCE', ruleKey: 'K5A_60_TO_80', startDate: '2024-06-01' });
+    expect(ent).toMatchObject({
+      scheme: 'SOCIAL_ASSISTANCE',
+      ruleKey: 'K5A_60_TO_80',
+      startDate: '2024-06-01',
+    });
 
     for (const month of ['2024-06-01', '2024-07-01', '2024-08-01']) {
       const approved = await computeAndApprove(month);
@@ -75,7 +81,12 @@ describe('payment cycles: frozen snapshots, arrears and recoveries (PostgreSQL)'
       ['ARREAR', '2024-08-01', 210_000],
       ['REGULAR', '2024-09-01', 750_000],
     ]);
-    expect(again.cycle).toMatchObject({ lineCount: 3, totalAmount: 1_170_000, regularAmount: 750_000, arrearAmount: 420_000 });
+    expect(again.cycle).toMatchObject({
+      lineCount: 3,
+      totalAmount: 1_170_000,
+      regularAmount: 750_000,
+      arrearAmount: 420_000,
+    });
     expect(lines[0].explanation).toBe(
       'Truy lĩnh tháng 07/2024: phải hưởng 750000 VND (500000 × 1.5, mức chuẩn từ 01/07/2024), đã chi 540000 VND, chênh lệch 210000 VND',
     );
@@ -85,25 +96,32 @@ describe('payment cycles: frozen snapshots, arrears and recoveries (PostgreSQL)'
     expect(lines.map((l) => l.instructionId)).toEqual(firstIds);
 
     await expect(
-      run(() => cycles.approve(SYSTEM, again.cycle.id, { expectedTotalAmount: 1_169_000, expectedLineCount: 3 })),
+      run(() =>
+        cycles.approve(SYSTEM, again.cycle.id, { expectedTotalAmount: 1_169_000, expectedLineCount: 3 }),
+      ),
     ).rejects.toMatchObject({ code: 'BENEFIT_CYCLE_TOTALS_MISMATCH' });
-    await run(() => cycles.approve(SYSTEM, again.cycle.id, { expectedTotalAmount: 1_170_000, expectedLineCount: 3 }));
+    await run(() =>
+      cycles.approve(SYSTEM, again.cycle.id, { expectedTotalAmount: 1_170_000, expectedLineCount: 3 }),
+    );
 
     const october = await computeAndApprove('2024-10-01');
     expect((await linesOf(october.id)).map((l) => [l.kind, l.amount])).toEqual([['REGULAR', 750_000]]);
 
     // An approved cycle is frozen: neither its lines nor a recomputation can change it.
-    await expect(ds.query(`update benefit_payment_lines set amount = 1 where cycle_id = $1`, [october.id])).rejects.toThrow(
-      'frozen',
-    );
-    await expect(run(() => cycles.compute(SYSTEM, { unitId: commune, period: '2024-10-01' }))).rejects.toMatchObject({
+    await expect(
+      ds.query(`update benefit_payment_lines set amount = 1 where cycle_id = $1`, [october.id]),
+    ).rejects.toThrow('frozen');
+    await expect(
+      run(() => cycles.compute(SYSTEM, { unitId: commune, period: '2024-10-01' })),
+    ).rejects.toMatchObject({
       code: 'BENEFIT_CYCLE_NOT_DRAFT',
     });
     await ds.query(`update registry_people set full_name = 'Tên Đã Sửa' where id = $1`, [personId]);
     expect((await linesOf(october.id))[0].personName).toBe('Nguyễn Thị Truy Lĩnh');
 
     // A death in September found in November: October is recovered (truy thu), once.
-    await run(() => entitlements.endForDeath(SYSTEM, personId, '2024-09-15'));
+    const ended = await run(() => entitlements.endForDeath(SYSTEM, personId, '2024-09-15'));
+    expect(ended).toEqual([expect.objectContaining({ id: ent.id, state: 'ENDED', endDate: '2024-10-01' })]);
     const november = await run(() => cycles.compute(SYSTEM, { unitId: commune, period: '2024-11-01' }));
     const nov = await linesOf(november.cycle.id);
     expect(nov.map((l) => [l.kind, l.forMonth, l.amount, l.paymentStatus])).toEqual([
@@ -114,15 +132,29 @@ describe('payment cycles: frozen snapshots, arrears and recoveries (PostgreSQL)'
   });
 
   it('a person entitled under two groups is paid only the higher; a poor single parent who is disabled gets both', async () => {
-    const a = await personWithSocialProtection(app, { unitId: commune, fullName: 'Trần Văn Cao Nhất', groupCode: 'K5C_80_PLUS', validFrom: '2024-12-01' });
+    const a = await personWithSocialProtection(app, {
+      unitId: commune,
+      fullName: 'Trần Văn Cao Nhất',
+      groupCode: 'K5C_80_PLUS',
+      validFrom: '2024-12-01',
+    });
     await run(() => entitlements.create(SYSTEM, { ...a }));
     await run(() => entitlements.create(SYSTEM, { ...a, ruleKey: 'K6_SEVERE_CHILD_OR_ELDERLY' }));
-    const b = await personWithSocialProtection(app, { unitId: commune, fullName: 'Lê Thị Đơn Thân', groupCode: 'K4_SINGLE_PARENT', validFrom: '2024-12-01' });
+    const b = await personWithSocialProtection(app, {
+      unitId: commune,
+      fullName: 'Lê Thị Đơn Thân',
+      groupCode: 'K4_SINGLE_PARENT',
+      validFrom: '2024-12-01',
+    });
     await run(() => entitlements.create(SYSTEM, { ...b, children: 2 }));
     await run(() => entitlements.create(SYSTEM, { ...b, ruleKey: 'K6_SEVERE' }));
     const dec = await run(() => cycles.compute(SYSTEM, { unitId: commune, period: '2024-12-01' }));
     const lines = await linesOf(dec.cycle.id);
-    const of = (personId: string) => lines.filter((l) => l.personId === personId).map((l) => [l.ruleKey, l.amount]).sort();
+    const of = (personId: string) =>
+      lines
+        .filter((l) => l.personId === personId)
+        .map((l) => [l.ruleKey, l.amount])
+        .sort();
     expect(of(a.personId)).toEqual([['K6_SEVERE_CHILD_OR_ELDERLY', 1_000_000]]);
     expect(of(b.personId)).toEqual([
       ['K4_SINGLE_PARENT', 1_000_000],
@@ -131,13 +163,32 @@ describe('payment cycles: frozen snapshots, arrears and recoveries (PostgreSQL)'
   });
 
   it('funeral support is a one-off of 20 × base paid once by the next cycle', async () => {
-    const p = await personWithSocialProtection(app, { unitId: commune, fullName: 'Phạm Văn Mai Táng', groupCode: 'K5C_80_PLUS', validFrom: '2025-01-01' });
+    const p = await personWithSocialProtection(app, {
+      unitId: commune,
+      fullName: 'Phạm Văn Mai Táng',
+      groupCode: 'K5C_80_PLUS',
+      validFrom: '2025-01-01',
+    });
     const grant = await run(() =>
-      entitlements.grantFuneralSupport(SYSTEM, { personId: p.personId, scheme: 'SOCIAL_ASSISTANCE', deathDate: '2025-01-20', unitId: commune, payeeName: 'Phạm Thị Con' }),
+      entitlements.grantFuneralSupport(SYSTEM, {
+        personId: p.personId,
+        scheme: 'SOCIAL_ASSISTANCE',
+        deathDate: '2025-01-20',
+        unitId: commune,
+        payeeName: 'Phạm Thị Con',
+      }),
     );
     expect(grant.amount).toBe(10_000_000);
     await expect(
-      run(() => entitlements.grantFuneralSupport(SYSTEM, { personId: p.personId, scheme: 'SOCIAL_ASSISTANCE', deathDate: '2025-01-20', unitId: commune, payeeName: 'x' })),
+      run(() =>
+        entitlements.grantFuneralSupport(SYSTEM, {
+          personId: p.personId,
+          scheme: 'SOCIAL_ASSISTANCE',
+          deathDate: '2025-01-20',
+          unitId: commune,
+          payeeName: 'x',
+        }),
+      ),
     ).rejects.toMatchObject({ code: 'BENEFIT_ONE_OFF_EXISTS' });
     const jan = await run(() => cycles.compute(SYSTEM, { unitId: commune, period: '2025-01-01' }));
     const oneOffs = (await linesOf(jan.cycle.id)).filter((l) => l.kind === 'ONE_OFF');

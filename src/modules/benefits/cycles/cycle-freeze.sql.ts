@@ -107,6 +107,7 @@ lines as (
          case when d.due_amount - d.paid < 0 then 'RECOVERY' when d.for_month = $3::date then 'REGULAR' else 'ARREAR' end as kind,
          to_char(d.for_month, 'MM/YYYY') as month_text,
          case when d.coef is null then null
+              when d.coef % 100 = 0 then (d.coef / 100)::text || '.0'
               else (d.coef / 100)::text || '.' || rtrim(lpad((d.coef % 100)::text, 2, '0'), '0') end as coef_text
     from due d
    where d.due_amount <> d.paid

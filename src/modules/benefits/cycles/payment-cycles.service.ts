@@ -90,7 +90,12 @@ export class PaymentCyclesService {
       await m.query(`delete from benefit_payment_lines where cycle_id = $1`, [cycle.id]);
       await m.query(FREEZE_ENTITLEMENT_LINES_SQL, [cycle.id, input.unitId, period, province]);
       const offset = async (): Promise<number> =>
-        (await m.query<Array<{ n: number }>>(`select coalesce(max(line_no), 0)::int as n from benefit_payment_lines where cycle_id = $1`, [cycle.id]))[0].n;
+        (
+          await m.query<Array<{ n: number }>>(
+            `select coalesce(max(line_no), 0)::int as n from benefit_payment_lines where cycle_id = $1`,
+            [cycle.id],
+          )
+        )[0].n;
       await m.query(CARRY_OVER_SQL, [cycle.id, input.unitId, await offset()]);
       await m.query(ONE_OFF_SQL, [cycle.id, input.unitId, await offset(), period]);
       await this.refreshTotals(m, cycle.id, actorName(actor));
@@ -101,7 +106,12 @@ export class PaymentCyclesService {
           action: 'BENEFIT_CYCLE_COMPUTE',
           entityType: 'benefit_payment_cycle',
           entityId: cycle.id,
-          after: { period, lineCount: record.lineCount, totalAmount: record.totalAmount, unpriced: unpriced.length },
+          after: {
+            period,
+            lineCount: record.lineCount,
+            totalAmount: record.totalAmount,
+            unpriced: unpriced.length,
+          },
         },
         m,
       );
@@ -142,7 +152,8 @@ export class PaymentCyclesService {
   ): Promise<CycleRecord> {
     return this.dataSource.transaction(async (m) => {
       const cycle = await this.getForActor(actor, cycleId, m, true);
-      if (cycle.state !== 'DRAFT') throw new DomainException('BENEFIT_CYCLE_ILLEGAL_TRANSITION', `cycle is ${cycle.state}`);
+      if (cycle.state !== 'DRAFT')
+        throw new DomainException('BENEFIT_CYCLE_ILLEGAL_TRANSITION', `cycle is ${cycle.state}`);
       const [sums] = await m.query<Array<{ n: number; total: string }>>(
         `select count(*)::int as n, coalesce(sum(amount) filter (where kind <> 'RECOVERY'), 0) as total
            from benefit_payment_lines where cycle_id = $1`,
@@ -150,9 +161,12 @@ export class PaymentCyclesService {
       );
       const lineTotal = Number(sums.total);
       const problems: string[] = [];
-      if (sums.n !== cycle.lineCount || lineTotal !== cycle.totalAmount) problems.push('header totals differ from the lines');
-      if (control.expectedLineCount !== sums.n) problems.push(`line count ${sums.n} ≠ control ${control.expectedLineCount}`);
-      if (control.expectedTotalAmount !== lineTotal) problems.push(`total ${lineTotal} ≠ control ${control.expectedTotalAmount}`);
+      if (sums.n !== cycle.lineCount || lineTotal !== cycle.totalAmount)
+        problems.push('header totals differ from the lines');
+      if (control.expectedLineCount !== sums.n)
+        problems.push(`line count ${sums.n} ≠ control ${control.expectedLineCount}`);
+      if (control.expectedTotalAmount !== lineTotal)
+        problems.push(`total ${lineTotal} ≠ control ${control.expectedTotalAmount}`);
       if (problems.length > 0)
         throw new DomainException('BENEFIT_CYCLE_TOTALS_MISMATCH', problems.join('; '), {
           lineCount: sums.n,
@@ -210,7 +224,12 @@ export class PaymentCyclesService {
   }
 
   /** A cycle, if its unit is in the caller's scope (scope in the SQL). */
-  async getForActor(actor: Actor | undefined, id: string, manager?: EntityManager, forUpdate = false): Promise<CycleRecord> {
+  async getForActor(
+    actor: Actor | undefined,
+    id: string,
+    manager?: EntityManager,
+    forUpdate = false,
+  ): Promise<CycleRecord> {
     const units = scopeParam(await this.scope.unitScope(actor));
     const [row] = await (manager ?? this.dataSource.manager).query<CycleRecord[]>(
       `select ${CYCLE_COLUMNS} from benefit_payment_cycles c
@@ -223,7 +242,14 @@ export class PaymentCyclesService {
 
   async list(
     actor: Actor | undefined,
-    filter: { unitId?: string; fromPeriod?: string; toPeriod?: string; state?: CycleState; limit: number; afterId?: string },
+    filter: {
+      unitId?: string;
+      fromPeriod?: string;
+      toPeriod?: string;
+      state?: CycleState;
+      limit: number;
+      afterId?: string;
+    },
   ): Promise<CycleRecord[]> {
     const units = scopeParam(await this.scope.unitScope(actor));
     const rows = await this.dataSource.query<CycleRecord[]>(
@@ -232,7 +258,15 @@ export class PaymentCyclesService {
           and ($3::date is null or c.period >= $3) and ($4::date is null or c.period <= $4)
           and ($5::text is null or c.state = $5) and ($6::uuid is null or c.id > $6)
         order by c.id limit $7`,
-      [units, filter.unitId ?? null, filter.fromPeriod ?? null, filter.toPeriod ?? null, filter.state ?? null, filter.afterId ?? null, filter.limit],
+      [
+        units,
+        filter.unitId ?? null,
+        filter.fromPeriod ?? null,
+        filter.toPeriod ?? null,
+        filter.state ?? null,
+        filter.afterId ?? null,
+        filter.limit,
+      ],
     );
     return rows.map(withMoney);
   }
@@ -241,7 +275,13 @@ export class PaymentCyclesService {
   async lines(
     actor: Actor | undefined,
     cycleId: string,
-    filter: { kind?: LineKind; status?: PaymentStatus; personId?: string; afterLineNo?: number; limit: number },
+    filter: {
+      kind?: LineKind;
+      status?: PaymentStatus;
+      personId?: string;
+      afterLineNo?: number;
+      limit: number;
+    },
   ): Promise<LineRecord[]> {
     await this.getForActor(actor, cycleId);
     const rows = await this.dataSource.query<LineRecord[]>(
@@ -249,7 +289,14 @@ export class PaymentCyclesService {
         where l.cycle_id = $1 and ($2::text is null or l.kind = $2) and ($3::text is null or l.payment_status = $3)
           and ($4::uuid is null or l.person_id = $4) and l.line_no > $5
         order by l.line_no limit $6`,
-      [cycleId, filter.kind ?? null, filter.status ?? null, filter.personId ?? null, filter.afterLineNo ?? 0, filter.limit],
+      [
+        cycleId,
+        filter.kind ?? null,
+        filter.status ?? null,
+        filter.personId ?? null,
+        filter.afterLineNo ?? 0,
+        filter.limit,
+      ],
     );
     return rows.map(withMoney);
   }

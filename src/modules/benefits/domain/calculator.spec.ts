@@ -30,7 +30,11 @@ describe('social assistance: base × coefficient (Decree 20/2021 art. 6)', () =>
   });
 
   it('a poor single parent receives 1.0 × base per child raised', () => {
-    const r = socialAssistanceAmount(rules, { groupCode: 'K4_SINGLE_PARENT', month: '2024-08-01', children: 3 });
+    const r = socialAssistanceAmount(rules, {
+      groupCode: 'K4_SINGLE_PARENT',
+      month: '2024-08-01',
+      children: 3,
+    });
     expect(r.amount).toBe(1_500_000);
     expect(r.coefficientHundredths).toBe(300);
   });
@@ -62,12 +66,32 @@ describe('social assistance: base × coefficient (Decree 20/2021 art. 6)', () =>
       ...rules,
       bases: [
         ...rules.bases,
-        { scheme: 'SOCIAL_ASSISTANCE', scope: 'PROVINCE', unitId: 'HN', amount: 650_000, effectiveFrom: '2025-01-01', legalBasis: 'NQ 63/2025/NQ-HĐND', unconfirmed: false },
+        {
+          scheme: 'SOCIAL_ASSISTANCE',
+          scope: 'PROVINCE',
+          unitId: 'HN',
+          amount: 650_000,
+          effectiveFrom: '2025-01-01',
+          legalBasis: 'NQ 63/2025/NQ-HĐND',
+          unconfirmed: false,
+        },
       ],
     };
-    expect(socialAssistanceAmount(withHanoi, { groupCode: 'K6_SEVERE', month: '2025-03-01', provinceUnitId: 'HN' }).amount).toBe(975_000);
-    expect(socialAssistanceAmount(withHanoi, { groupCode: 'K6_SEVERE', month: '2025-03-01', provinceUnitId: 'OTHER' }).amount).toBe(750_000);
-    expect(socialAssistanceAmount(withHanoi, { groupCode: 'K6_SEVERE', month: '2024-12-01', provinceUnitId: 'HN' }).amount).toBe(750_000);
+    expect(
+      socialAssistanceAmount(withHanoi, { groupCode: 'K6_SEVERE', month: '2025-03-01', provinceUnitId: 'HN' })
+        .amount,
+    ).toBe(975_000);
+    expect(
+      socialAssistanceAmount(withHanoi, {
+        groupCode: 'K6_SEVERE',
+        month: '2025-03-01',
+        provinceUnitId: 'OTHER',
+      }).amount,
+    ).toBe(750_000);
+    expect(
+      socialAssistanceAmount(withHanoi, { groupCode: 'K6_SEVERE', month: '2024-12-01', provinceUnitId: 'HN' })
+        .amount,
+    ).toBe(750_000);
     expect(baseInForce(withHanoi, 'SOCIAL_ASSISTANCE', '2025-03-01', 'HN').effectiveTo).toBe('2026-07-01');
   });
 
@@ -89,17 +113,32 @@ describe('social assistance: base × coefficient (Decree 20/2021 art. 6)', () =>
 
   it('property: a higher base never lowers an amount', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), fc.constantFrom(...SOCIAL_ASSISTANCE_GROUPS.map((g) => g.code)), (a, b, groupCode) => {
-        const mk = (amount: number): RuleSet => ({
-          ...rules,
-          bases: [{ scheme: 'SOCIAL_ASSISTANCE', scope: 'NATIONAL', unitId: null, amount, effectiveFrom: '2000-01-01', legalBasis: 'x', unconfirmed: false }],
-        });
-        const lo = Math.min(a, b);
-        const hi = Math.max(a, b);
-        expect(socialAssistanceAmount(mk(hi), { groupCode, month: '2024-01-01' }).amount).toBeGreaterThanOrEqual(
-          socialAssistanceAmount(mk(lo), { groupCode, month: '2024-01-01' }).amount,
-        );
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.constantFrom(...SOCIAL_ASSISTANCE_GROUPS.map((g) => g.code)),
+        (a, b, groupCode) => {
+          const mk = (amount: number): RuleSet => ({
+            ...rules,
+            bases: [
+              {
+                scheme: 'SOCIAL_ASSISTANCE',
+                scope: 'NATIONAL',
+                unitId: null,
+                amount,
+                effectiveFrom: '2000-01-01',
+                legalBasis: 'x',
+                unconfirmed: false,
+              },
+            ],
+          });
+          const lo = Math.min(a, b);
+          const hi = Math.max(a, b);
+          expect(
+            socialAssistanceAmount(mk(hi), { groupCode, month: '2024-01-01' }).amount,
+          ).toBeGreaterThanOrEqual(socialAssistanceAmount(mk(lo), { groupCode, month: '2024-01-01' }).amount);
+        },
+      ),
     );
   });
 });
@@ -128,20 +167,29 @@ describe('only the highest (Decree 20/2021 art. 6 k2) and its exception', () => 
     const groupCodes = rules.groups.map((g) => g.code);
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.record({ groupCode: fc.constantFrom(...groupCodes), amount: fc.integer({ min: 0, max: 5_000_000 }) }), {
-          minLength: 1,
-          maxLength: 5,
-          selector: (c) => c.groupCode,
-        }),
+        fc.uniqueArray(
+          fc.record({
+            groupCode: fc.constantFrom(...groupCodes),
+            amount: fc.integer({ min: 0, max: 5_000_000 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 5,
+            selector: (c) => c.groupCode,
+          },
+        ),
         (list) => {
           const candidates = list.map((c, i) => ({ ...c, entitlementId: `e${i}` }));
           const r = onlyTheHighest(rules.groups, candidates);
           const hasParent = list.some((c) => c.groupCode === 'K4_SINGLE_PARENT');
-          const hasPartner = list.some((c) => rules.groups.find((g) => g.code === c.groupCode)?.exceptionRole === 'PARTNER');
+          const hasPartner = list.some(
+            (c) => rules.groups.find((g) => g.code === c.groupCode)?.exceptionRole === 'PARTNER',
+          );
           expect(r.paid.length).toBe(hasParent && hasPartner ? 2 : 1);
           expect(r.paid.length + r.notPaid.length).toBe(list.length);
           const max = Math.max(...list.map((c) => c.amount));
-          if (!(hasParent && hasPartner)) expect(candidates.find((c) => c.entitlementId === r.paid[0])?.amount).toBe(max);
+          if (!(hasParent && hasPartner))
+            expect(candidates.find((c) => c.entitlementId === r.paid[0])?.amount).toBe(max);
         },
       ),
     );
@@ -161,10 +209,13 @@ describe('people with meritorious service: fixed appendix amounts per version', 
     [81, 7_240_000],
     [90, 8_050_000],
     [100, 8_941_000],
-  ])('a war invalid at %i%% receives %i VND at the 2,789,000 base (Decree 77/2024, DOMAIN.md)', (rate, amount) => {
-    const r = meritAmount(rules, { table: 'APPENDIX_II', key: String(rate), month: '2024-07-01' });
-    expect(r).toMatchObject({ amount, rate: 2_789_000, origin: 'SOURCED', unconfirmed: false });
-  });
+  ])(
+    'a war invalid at %i%% receives %i VND at the 2,789,000 base (Decree 77/2024, DOMAIN.md)',
+    (rate, amount) => {
+      const r = meritAmount(rules, { table: 'APPENDIX_II', key: String(rate), month: '2024-07-01' });
+      expect(r).toMatchObject({ amount, rate: 2_789_000, origin: 'SOURCED', unconfirmed: false });
+    },
+  );
 
   it.each([
     ['MARTYR_RELATIVE_1', 2_789_000],
@@ -187,8 +238,12 @@ describe('people with meritorious service: fixed appendix amounts per version', 
   });
 
   it('multiples of the base are exact at every version: relatives of 2 martyrs at 1,624,000 and 2,055,000', () => {
-    expect(meritAmount(rules, { table: 'APPENDIX_I', key: 'MARTYR_RELATIVE_2', month: '2022-01-01' }).amount).toBe(3_248_000);
-    expect(meritAmount(rules, { table: 'APPENDIX_I', key: 'MARTYR_RELATIVE_2', month: '2023-07-01' }).amount).toBe(4_110_000);
+    expect(
+      meritAmount(rules, { table: 'APPENDIX_I', key: 'MARTYR_RELATIVE_2', month: '2022-01-01' }).amount,
+    ).toBe(3_248_000);
+    expect(
+      meritAmount(rules, { table: 'APPENDIX_I', key: 'MARTYR_RELATIVE_2', month: '2023-07-01' }).amount,
+    ).toBe(4_110_000);
   });
 
   it('amounts between sourced points are interpolated, rounded to 1,000 VND and flagged unconfirmed', () => {
@@ -228,9 +283,13 @@ describe('funeral support: at least 20 × base, once', () => {
     expect(r).toMatchObject({ amount: 10_000_000, rate: 500_000, coefficientHundredths: 2000 });
   });
   it('before July 2024 it is 20 × 360,000 = 7,200,000 VND', () => {
-    expect(funeralSupport(rules, { scheme: 'SOCIAL_ASSISTANCE', deathDate: '2024-06-30' }).amount).toBe(7_200_000);
+    expect(funeralSupport(rules, { scheme: 'SOCIAL_ASSISTANCE', deathDate: '2024-06-30' }).amount).toBe(
+      7_200_000,
+    );
   });
   it('the meritorious-service funeral rule is not seeded (unsourced) and must be configured', () => {
-    expect(() => funeralSupport(rules, { scheme: 'MERIT', deathDate: '2024-08-10' })).toThrow('no funeral-support rule');
+    expect(() => funeralSupport(rules, { scheme: 'MERIT', deathDate: '2024-08-10' })).toThrow(
+      'no funeral-support rule',
+    );
   });
 });

@@ -33,11 +33,15 @@ interface BaseChoice {
   national: BaseLevelVersion;
 }
 
-function inForce(versions: BaseLevelVersion[], date: string): { version: BaseLevelVersion; effectiveTo: string | null } | null {
+function inForce(
+  versions: BaseLevelVersion[],
+  date: string,
+): { version: BaseLevelVersion; effectiveTo: string | null } | null {
   const sorted = [...versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   let found: { version: BaseLevelVersion; effectiveTo: string | null } | null = null;
   for (let i = 0; i < sorted.length; i++)
-    if (sorted[i].effectiveFrom <= date) found = { version: sorted[i], effectiveTo: sorted[i + 1]?.effectiveFrom ?? null };
+    if (sorted[i].effectiveFrom <= date)
+      found = { version: sorted[i], effectiveTo: sorted[i + 1]?.effectiveFrom ?? null };
   return found;
 }
 
@@ -59,12 +63,15 @@ export function baseInForce(
   if (!national) throw new RuleNotFoundError(`no ${scheme} base level in force on ${day}`);
   const province = provinceUnitId
     ? inForce(
-        rules.bases.filter((b) => b.scheme === scheme && b.scope === 'PROVINCE' && b.unitId === provinceUnitId),
+        rules.bases.filter(
+          (b) => b.scheme === scheme && b.scope === 'PROVINCE' && b.unitId === provinceUnitId,
+        ),
         day,
       )
     : null;
   if (province && province.version.amount > national.version.amount) {
-    const effectiveTo = [province.effectiveTo, national.effectiveTo].filter((d): d is string => !!d).sort()[0] ?? null;
+    const effectiveTo =
+      [province.effectiveTo, national.effectiveTo].filter((d): d is string => !!d).sort()[0] ?? null;
     return { version: province.version, effectiveTo, national: national.version };
   }
   return { ...national, national: national.version };
@@ -78,7 +85,8 @@ export function socialAssistanceAmount(
   const group = rules.groups.find((g) => g.code === input.groupCode);
   if (!group) throw new RuleNotFoundError(`unknown social-assistance group ${input.groupCode}`);
   const children = group.perChild ? (input.children ?? 1) : 1;
-  if (!Number.isSafeInteger(children) || children < 1) throw new RangeError('children must be a positive integer');
+  if (!Number.isSafeInteger(children) || children < 1)
+    throw new RangeError('children must be a positive integer');
   const base = baseInForce(rules, 'SOCIAL_ASSISTANCE', input.month, input.provinceUnitId ?? null);
   const coefficient = group.coefficientHundredths * children;
   const amount = applyCoefficient(base.version.amount, coefficient);
@@ -90,7 +98,11 @@ export function socialAssistanceAmount(
     rate: base.version.amount,
     coefficientHundredths: coefficient,
     legalBasis,
-    period: { month: monthOf(input.month), ruleEffectiveFrom: base.version.effectiveFrom, ruleEffectiveTo: base.effectiveTo },
+    period: {
+      month: monthOf(input.month),
+      ruleEffectiveFrom: base.version.effectiveFrom,
+      ruleEffectiveTo: base.effectiveTo,
+    },
     origin: 'COEFFICIENT',
     unconfirmed: base.version.unconfirmed,
     text:
@@ -109,7 +121,9 @@ export function meritAmount(
   const rows = rules.meritTables.get(base.version.effectiveFrom);
   const row = rows?.find((r) => r.table === input.table && r.key === input.key);
   if (!row)
-    throw new RuleNotFoundError(`no ${input.table} row ${input.key} for the base from ${base.version.effectiveFrom}`);
+    throw new RuleNotFoundError(
+      `no ${input.table} row ${input.key} for the base from ${base.version.effectiveFrom}`,
+    );
   const derived = row.origin === 'INTERPOLATED' || row.origin === 'SCALED';
   return {
     amount: row.amount,
@@ -118,22 +132,35 @@ export function meritAmount(
     rate: base.version.amount,
     coefficientHundredths: null,
     legalBasis: `${base.version.legalBasis}, ${input.table.replace('_', ' ').toLowerCase()}`,
-    period: { month: monthOf(input.month), ruleEffectiveFrom: base.version.effectiveFrom, ruleEffectiveTo: base.effectiveTo },
+    period: {
+      month: monthOf(input.month),
+      ruleEffectiveFrom: base.version.effectiveFrom,
+      ruleEffectiveTo: base.effectiveTo,
+    },
     origin: row.origin,
     unconfirmed: base.version.unconfirmed || derived,
     text: `${row.label}: ${row.amount} VND (mức chuẩn ${base.version.amount} từ ${base.version.effectiveFrom}${
-      derived ? `; giá trị ${row.origin === 'SCALED' ? 'tính lại theo mức chuẩn' : 'nội suy'}, cần đối chiếu phụ lục` : ''
+      derived
+        ? `; giá trị ${row.origin === 'SCALED' ? 'tính lại theo mức chuẩn' : 'nội suy'}, cần đối chiếu phụ lục`
+        : ''
     })`,
   };
 }
 
 /** Which table row pays a meritorious person of a category (and injury rate), when it is determined by them. */
-export function meritRuleFor(category: string, injuryRate: number | null): { table: MeritTable; key: string } | null {
+export function meritRuleFor(
+  category: string,
+  injuryRate: number | null,
+): { table: MeritTable; key: string } | null {
   switch (category) {
     case 'WAR_INVALID':
-      return injuryRate !== null && injuryRate >= 21 && injuryRate <= 100 ? { table: 'APPENDIX_II', key: String(injuryRate) } : null;
+      return injuryRate !== null && injuryRate >= 21 && injuryRate <= 100
+        ? { table: 'APPENDIX_II', key: String(injuryRate) }
+        : null;
     case 'WAR_INVALID_TYPE_B':
-      return injuryRate !== null && injuryRate >= 21 && injuryRate <= 100 ? { table: 'APPENDIX_III', key: String(injuryRate) } : null;
+      return injuryRate !== null && injuryRate >= 21 && injuryRate <= 100
+        ? { table: 'APPENDIX_III', key: String(injuryRate) }
+        : null;
     case 'SICK_SOLDIER': {
       if (injuryRate === null || injuryRate < 41 || injuryRate > 100) return null;
       const from = injuryRate <= 50 ? 41 : Math.floor((injuryRate - 1) / 10) * 10 + 1;
@@ -141,7 +168,8 @@ export function meritRuleFor(category: string, injuryRate: number | null): { tab
     }
     case 'TOXIC_CHEMICAL_VICTIM': {
       if (injuryRate === null || injuryRate < 21) return null;
-      const key = injuryRate <= 40 ? '21_40' : injuryRate <= 60 ? '41_60' : injuryRate <= 80 ? '61_80' : '81_PLUS';
+      const key =
+        injuryRate <= 40 ? '21_40' : injuryRate <= 60 ? '41_60' : injuryRate <= 80 ? '61_80' : '81_PLUS';
       return { table: 'APPENDIX_I', key: `TOXIC_CHEMICAL_${key}` };
     }
     case 'HEROIC_MOTHER':
@@ -170,12 +198,18 @@ export function onlyTheHighest(
   groups: SocialAssistanceGroup[],
   candidates: CandidateAmount[],
 ): { paid: string[]; notPaid: Array<{ entitlementId: string; reason: string }> } {
-  const role = (code: string): SocialAssistanceGroup['exceptionRole'] => groups.find((g) => g.code === code)?.exceptionRole;
-  const byAmount = [...candidates].sort((a, b) => b.amount - a.amount || a.entitlementId.localeCompare(b.entitlementId));
+  const role = (code: string): SocialAssistanceGroup['exceptionRole'] =>
+    groups.find((g) => g.code === code)?.exceptionRole;
+  const byAmount = [...candidates].sort(
+    (a, b) => b.amount - a.amount || a.entitlementId.localeCompare(b.entitlementId),
+  );
   if (byAmount.length === 0) return { paid: [], notPaid: [] };
   const singleParent = byAmount.find((c) => role(c.groupCode) === 'SINGLE_PARENT');
   const partner = byAmount.find((c) => role(c.groupCode) === 'PARTNER');
-  const paid = singleParent && partner ? [singleParent.entitlementId, partner.entitlementId] : [byAmount[0].entitlementId];
+  const paid =
+    singleParent && partner
+      ? [singleParent.entitlementId, partner.entitlementId]
+      : [byAmount[0].entitlementId];
   const notPaid = byAmount
     .filter((c) => !paid.includes(c.entitlementId))
     .map((c) => ({
@@ -203,7 +237,11 @@ export function funeralSupport(
     rate: base.version.amount,
     coefficientHundredths: rule.multipleHundredths,
     legalBasis: `${rule.legalBasis}; mức chuẩn: ${base.version.legalBasis}`,
-    period: { month: monthOf(input.deathDate), ruleEffectiveFrom: base.version.effectiveFrom, ruleEffectiveTo: base.effectiveTo },
+    period: {
+      month: monthOf(input.deathDate),
+      ruleEffectiveFrom: base.version.effectiveFrom,
+      ruleEffectiveTo: base.effectiveTo,
+    },
     origin: 'COEFFICIENT',
     unconfirmed: rule.unconfirmed || base.version.unconfirmed,
     text: `Hỗ trợ chi phí mai táng: ${base.version.amount} × ${formatCoefficient(rule.multipleHundredths)} = ${amount} VND (một lần)`,

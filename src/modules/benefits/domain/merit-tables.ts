@@ -25,12 +25,19 @@ export function fillPercentTable(
   const points = Object.keys(sourced)
     .map(Number)
     .sort((a, b) => a - b);
-  if (points[0] !== 21 || points[points.length - 1] !== 100) throw new Error(`${table}: need the 21% and 100% points`);
+  if (points[0] !== 21 || points[points.length - 1] !== 100)
+    throw new Error(`${table}: need the 21% and 100% points`);
   const rows: MeritTableRow[] = [];
   for (let rate = 21; rate <= 100; rate++) {
     const exact = sourced[rate];
     if (exact !== undefined) {
-      rows.push({ table, key: String(rate), label: `${labelPrefix} ${rate}%`, amount: exact, origin: 'SOURCED' });
+      rows.push({
+        table,
+        key: String(rate),
+        label: `${labelPrefix} ${rate}%`,
+        amount: exact,
+        origin: 'SOURCED',
+      });
       continue;
     }
     const hi = points.find((p) => p > rate) as number;
@@ -77,8 +84,16 @@ export function meritTablesFor(base: BaseLevelVersion): MeritTableVersion {
   if (base.amount === SOURCED_MERIT_BASE) return { base, rows: sourced };
   const rows = sourced.map((row): MeritTableRow => {
     if (row.baseMultipleHundredths)
-      return { ...row, amount: applyCoefficient(base.amount, row.baseMultipleHundredths), origin: 'MULTIPLE_OF_BASE' };
-    return { ...row, amount: rescaleToThousand(row.amount, base.amount, SOURCED_MERIT_BASE), origin: 'SCALED' };
+      return {
+        ...row,
+        amount: applyCoefficient(base.amount, row.baseMultipleHundredths),
+        origin: 'MULTIPLE_OF_BASE',
+      };
+    return {
+      ...row,
+      amount: rescaleToThousand(row.amount, base.amount, SOURCED_MERIT_BASE),
+      origin: 'SCALED',
+    };
   });
   return { base, rows };
 }

@@ -34,12 +34,16 @@ describe('integer VND arithmetic', () => {
   });
   it('property: rescaling back and forth stays within 1,000 VND per step', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 1_000, max: 5_000_000 }), (k, nb) => {
-        const amount = k * 1000;
-        const scaled = rescaleToThousand(amount, nb, 2_789_000);
-        expect(scaled % 1000).toBe(0);
-        expect(Math.abs(scaled * 2_789_000 - amount * nb)).toBeLessThanOrEqual(500 * 2_789_000);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 1_000, max: 5_000_000 }),
+        (k, nb) => {
+          const amount = k * 1000;
+          const scaled = rescaleToThousand(amount, nb, 2_789_000);
+          expect(scaled % 1000).toBe(0);
+          expect(Math.abs(scaled * 2_789_000 - amount * nb)).toBeLessThanOrEqual(500 * 2_789_000);
+        },
+      ),
     );
   });
   it('months: addMonths and monthsBetween', () => {

@@ -5,7 +5,8 @@
 
 /** Throws unless `value` is a safe integer amount of VND. */
 export function assertVnd(value: number, what = 'amount'): number {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be an integer number of VND, got ${value}`);
+  if (!Number.isSafeInteger(value))
+    throw new RangeError(`${what} must be an integer number of VND, got ${value}`);
   return value;
 }
 

@@ -6,6 +6,7 @@ import { funeralSupport, meritRuleFor, RuleNotFoundError } from 'src/modules/ben
 import { addMonths, monthOf } from 'src/modules/benefits/domain/months';
 import type { BenefitScheme, MeritTable } from 'src/modules/benefits/domain/rules.model';
 import { RulesRepository } from 'src/modules/benefits/rules/rules.repository';
+import { rowsOf } from 'src/modules/benefits/domain/sql-rows';
 import { AuditService } from 'src/modules/audit/audit.service';
 import { AccessScopeService, scopeParam } from 'src/modules/organisation/units/access-scope.service';
 import { StatusQueriesService } from 'src/modules/registry/statuses/status-queries.service';
@@ -75,7 +76,8 @@ export class EntitlementsService {
     const status = (await this.statuses.personHistory(input.personId)).find((s) => s.id === input.statusId);
     if (!status || status.kind === 'POVERTY') throw new DomainException('BENEFIT_STATUS_NOT_FOUND');
     const unitId = input.unitId ?? status.unitId;
-    if (!unitId) throw new DomainException('BENEFIT_RULE_INVALID', 'the person has no residence unit: give unitId');
+    if (!unitId)
+      throw new DomainException('BENEFIT_RULE_INVALID', 'the person has no residence unit: give unitId');
     await this.scope.assertUnitInScope(actor, unitId);
     let scheme: BenefitScheme;
     let ruleTable: MeritTable | null = null;
@@ -88,8 +90,10 @@ export class EntitlementsService {
       const derived = input.ruleTable ? null : meritRuleFor(status.value, input.injuryRate ?? null);
       ruleTable = input.ruleTable ?? derived?.table ?? null;
       ruleKey = input.ruleTable ? ruleKey : (derived?.key ?? ruleKey);
-      if (!ruleTable) throw new DomainException('BENEFIT_RULE_NOT_FOUND', 'give ruleTable and ruleKey for this status');
-    } else throw new DomainException('BENEFIT_RULE_NOT_FOUND', `no monthly allowance rule for ${status.kind}`);
+      if (!ruleTable)
+        throw new DomainException('BENEFIT_RULE_NOT_FOUND', 'give ruleTable and ruleKey for this status');
+    } else
+      throw new DomainException('BENEFIT_RULE_NOT_FOUND', `no monthly allowance rule for ${status.kind}`);
     if (!ruleKey) throw new DomainException('BENEFIT_RULE_NOT_FOUND', 'ruleKey is required');
     await this.assertRuleExists(scheme, ruleTable, ruleKey);
     return this.dataSource.transaction(async (m) => {
@@ -114,46 +118,75 @@ export class EntitlementsService {
           actorName(actor),
         ],
       );
-      await this.audit.record({ action: 'CREATE', entityType: 'benefit_entitlement', entityId: row.id, after: { ...row } }, m);
+      await this.audit.record(
+        { action: 'CREATE', entityType: 'benefit_entitlement', entityId: row.id, after: { ...row } },
+        m,
+      );
       return row;
     });
   }
 
-  private async assertRuleExists(scheme: BenefitScheme, table: MeritTable | null, key: string): Promise<void> {
+  private async assertRuleExists(
+    scheme: BenefitScheme,
+    table: MeritTable | null,
+    key: string,
+  ): Promise<void> {
     const [hit] = await this.dataSource.query<unknown[]>(
       scheme === 'SOCIAL_ASSISTANCE'
         ? `select 1 from benefit_sa_groups where code = $1`
         : `select 1 from benefit_merit_table_rows where table_code = $2 and key = $1 limit 1`,
       scheme === 'SOCIAL_ASSISTANCE' ? [key] : [key, table],
     );
-    if (!hit) throw new DomainException('BENEFIT_RULE_NOT_FOUND', `no rule ${table ? `${table}:` : ''}${key}`);
+    if (!hit)
+      throw new DomainException('BENEFIT_RULE_NOT_FOUND', `no rule ${table ? `${table}:` : ''}${key}`);
   }
 
   /**
    * Ends an entitlement (possibly retroactively: the next cycle then recovers what was paid for months after the
    * end). `endDate` is exclusive: the first month not paid is the month containing it, unless it is the 1st.
    */
-  async end(actor: Actor | undefined, id: string, endDate: string, reason: string): Promise<EntitlementRecord> {
+  async end(
+    actor: Actor | undefined,
+    id: string,
+    endDate: string,
+    reason: string,
+  ): Promise<EntitlementRecord> {
     return this.dataSource.transaction(async (m) => {
       const before = await this.getForActor(actor, id, m, true);
-      const [row] = await m.query<EntitlementRecord[]>(
-        `update benefit_entitlements e set end_date = $2, state = 'ENDED', suspended_from = null,
+      const [row] = rowsOf<EntitlementRecord>(
+        await m.query(
+          `update benefit_entitlements e set end_date = $2, state = 'ENDED', suspended_from = null,
            suspend_reason = $3, updated_at = now(), version = version + 1 where id = $1 returning ${COLUMNS}`,
-        [id, endDate, reason],
+          [id, endDate, reason],
+        ),
       );
-      await this.audit.record({ action: 'END', entityType: 'benefit_entitlement', entityId: id, before: { ...before }, after: { ...row } }, m);
+      await this.audit.record(
+        {
+          action: 'END',
+          entityType: 'benefit_entitlement',
+          entityId: id,
+          before: { ...before },
+          after: { ...row },
+        },
+        m,
+      );
       return row;
     });
   }
 
   /** A death found late: every entitlement of the person ends from the month after the death month. */
-  async endForDeath(actor: Actor | undefined, personId: string, deathDate: string): Promise<EntitlementRecord[]> {
+  async endForDeath(
+    actor: Actor | undefined,
+    personId: string,
+    deathDate: string,
+  ): Promise<EntitlementRecord[]> {
     const ids = await this.dataSource.query<Array<{ id: string }>>(
       `select id from benefit_entitlements where person_id = $1 and (end_date is null or end_date > $2::date)`,
       [personId, addMonths(monthOf(deathDate), 1)],
     );
     const out: EntitlementRecord[] = [];
-    for (const { id } of ids) out.push(await this.end(actor, id, addMonths(monthOf(deathDate), 1), `Từ trần ngày ${deathDate}`));
+    for (const { id } of ids)
+      out.push(await this.end(actor, id, addMonths(monthOf(deathDate), 1), `Từ trần ngày ${deathDate}`));
     return out;
   }
 
@@ -167,19 +200,36 @@ export class EntitlementsService {
   ): Promise<EntitlementRecord> {
     const run = async (m: EntityManager): Promise<EntitlementRecord> => {
       const before = await this.getForActor(actor, id, m, true);
-      if (before.state === 'ENDED') throw new DomainException('BENEFIT_RULE_INVALID', 'the entitlement has ended');
-      const [row] = await m.query<EntitlementRecord[]>(
-        `update benefit_entitlements e set state = $2, suspended_from = $3, suspend_reason = $4, updated_at = now(),
+      if (before.state === 'ENDED')
+        throw new DomainException('BENEFIT_RULE_INVALID', 'the entitlement has ended');
+      const [row] = rowsOf<EntitlementRecord>(
+        await m.query(
+          `update benefit_entitlements e set state = $2, suspended_from = $3, suspend_reason = $4, updated_at = now(),
            version = version + 1 where id = $1 returning ${COLUMNS}`,
-        [id, from ? 'SUSPENDED' : 'ACTIVE', from ? monthOf(from) : null, reason],
+          [id, from ? 'SUSPENDED' : 'ACTIVE', from ? monthOf(from) : null, reason],
+        ),
       );
-      await this.audit.record({ action: from ? 'SUSPEND' : 'RESUME', entityType: 'benefit_entitlement', entityId: id, before: { ...before }, after: { ...row } }, m);
+      await this.audit.record(
+        {
+          action: from ? 'SUSPEND' : 'RESUME',
+          entityType: 'benefit_entitlement',
+          entityId: id,
+          before: { ...before },
+          after: { ...row },
+        },
+        m,
+      );
       return row;
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
-  async getForActor(actor: Actor | undefined, id: string, manager?: EntityManager, forUpdate = false): Promise<EntitlementRecord> {
+  async getForActor(
+    actor: Actor | undefined,
+    id: string,
+    manager?: EntityManager,
+    forUpdate = false,
+  ): Promise<EntitlementRecord> {
     const units = scopeParam(await this.scope.unitScope(actor));
     const [row] = await (manager ?? this.dataSource.manager).query<EntitlementRecord[]>(
       `select ${COLUMNS} from benefit_entitlements e where e.id = $1 and ($2::uuid[] is null or e.unit_id = any($2))
@@ -200,7 +250,14 @@ export class EntitlementsService {
         where ($1::uuid[] is null or e.unit_id = any($1)) and ($2::uuid is null or e.unit_id = $2)
           and ($3::uuid is null or e.person_id = $3) and ($4::text is null or e.state = $4) and ($5::uuid is null or e.id > $5)
         order by e.id limit $6`,
-      [units, filter.unitId ?? null, filter.personId ?? null, filter.state ?? null, filter.afterId ?? null, filter.limit],
+      [
+        units,
+        filter.unitId ?? null,
+        filter.personId ?? null,
+        filter.state ?? null,
+        filter.afterId ?? null,
+        filter.limit,
+      ],
     );
   }
 
@@ -210,14 +267,25 @@ export class EntitlementsService {
    */
   async grantFuneralSupport(
     actor: Actor | undefined,
-    input: { personId: string; scheme: BenefitScheme; deathDate: string; unitId: string; payeeName: string; dossierId?: string | null },
+    input: {
+      personId: string;
+      scheme: BenefitScheme;
+      deathDate: string;
+      unitId: string;
+      payeeName: string;
+      dossierId?: string | null;
+    },
   ): Promise<{ id: string; amount: number; explanation: string; legalBasis: string }> {
     await this.scope.assertUnitInScope(actor, input.unitId);
     const rules = await this.rules.load();
     const province = await this.cycles.provinceOf(input.unitId);
     let calc;
     try {
-      calc = funeralSupport(rules, { scheme: input.scheme, deathDate: input.deathDate, provinceUnitId: province });
+      calc = funeralSupport(rules, {
+        scheme: input.scheme,
+        deathDate: input.deathDate,
+        provinceUnitId: province,
+      });
     } catch (e) {
       if (e instanceof RuleNotFoundError) throw new DomainException('BENEFIT_RULE_NOT_FOUND', e.detail);
       throw e;
@@ -228,11 +296,31 @@ export class EntitlementsService {
            coefficient_hundredths, legal_basis, explanation, dossier_id, created_by)
          values ('FUNERAL', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          on conflict (person_id, kind) do nothing returning id`,
-        [input.scheme, input.personId, input.unitId, input.payeeName, input.deathDate, calc.amount, calc.rate,
-          calc.coefficientHundredths, calc.legalBasis, calc.text, input.dossierId ?? null, actorName(actor)],
+        [
+          input.scheme,
+          input.personId,
+          input.unitId,
+          input.payeeName,
+          input.deathDate,
+          calc.amount,
+          calc.rate,
+          calc.coefficientHundredths,
+          calc.legalBasis,
+          calc.text,
+          input.dossierId ?? null,
+          actorName(actor),
+        ],
       );
       if (!row) throw new DomainException('BENEFIT_ONE_OFF_EXISTS');
-      await this.audit.record({ action: 'GRANT_FUNERAL_SUPPORT', entityType: 'benefit_one_off', entityId: row.id, after: { amount: calc.amount, deathDate: input.deathDate } }, m);
+      await this.audit.record(
+        {
+          action: 'GRANT_FUNERAL_SUPPORT',
+          entityType: 'benefit_one_off',
+          entityId: row.id,
+          after: { amount: calc.amount, deathDate: input.deathDate },
+        },
+        m,
+      );
       return { id: row.id, amount: calc.amount, explanation: calc.text, legalBasis: calc.legalBasis };
     });
   }

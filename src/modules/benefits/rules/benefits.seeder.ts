@@ -40,7 +40,14 @@ export const BENEFITS_SEEDER: Seeder = {
          on conflict (code) do update set coefficient_hundredths = excluded.coefficient_hundredths,
            legal_basis = excluded.legal_basis, description = excluded.description, per_child = excluded.per_child,
            exception_role = excluded.exception_role`,
-        [g.code, g.coefficientHundredths, g.legalBasis, g.description, g.perChild ?? false, g.exceptionRole ?? null],
+        [
+          g.code,
+          g.coefficientHundredths,
+          g.legalBasis,
+          g.description,
+          g.perChild ?? false,
+          g.exceptionRole ?? null,
+        ],
       );
     for (const b of MERIT_BASES) {
       const id = await upsertBase(manager, b);
@@ -81,7 +88,14 @@ export const BENEFITS_SEEDER: Seeder = {
          report_due_day, suspend_after_uncollected_months, legal_basis)
        values (1, $1, $2, $3, $4, $5, $6)
        on conflict (id) do nothing`,
-      [c.listDueMonthOffset, c.listDueDay, c.reportDueMonthOffset, c.reportDueDay, c.suspendAfterUncollectedMonths, c.legalBasis],
+      [
+        c.listDueMonthOffset,
+        c.listDueDay,
+        c.reportDueMonthOffset,
+        c.reportDueDay,
+        c.suspendAfterUncollectedMonths,
+        c.legalBasis,
+      ],
     );
   },
 };

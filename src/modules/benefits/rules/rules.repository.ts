@@ -46,12 +46,22 @@ export class RulesRepository {
   async load(manager?: EntityManager): Promise<RuleSet> {
     const m = manager ?? this.dataSource.manager;
     const bases = await this.baseLevels(m);
-    const groups = await m.query<Array<SocialAssistanceGroup & { perChild: boolean; exceptionRole: 'SINGLE_PARENT' | 'PARTNER' | null }>>(
+    const groups = await m.query<
+      Array<SocialAssistanceGroup & { perChild: boolean; exceptionRole: 'SINGLE_PARENT' | 'PARTNER' | null }>
+    >(
       `select code, coefficient_hundredths as "coefficientHundredths", legal_basis as "legalBasis", description,
               per_child as "perChild", exception_role as "exceptionRole" from benefit_sa_groups order by code`,
     );
     const tableRows = await m.query<
-      Array<{ effectiveFrom: string; table: MeritTable; key: string; label: string; amount: string; origin: AmountOrigin; multiple: number | null }>
+      Array<{
+        effectiveFrom: string;
+        table: MeritTable;
+        key: string;
+        label: string;
+        amount: string;
+        origin: AmountOrigin;
+        multiple: number | null;
+      }>
     >(
       `select to_char(b.effective_from, 'YYYY-MM-DD') as "effectiveFrom", r.table_code as "table", r.key, r.label,
               r.amount, r.origin, r.base_multiple_hundredths as multiple
@@ -61,10 +71,25 @@ export class RulesRepository {
     const meritTables = new Map<string, MeritTableRow[]>();
     for (const r of tableRows) {
       const list = meritTables.get(r.effectiveFrom) ?? [];
-      list.push({ table: r.table, key: r.key, label: r.label, amount: parseVnd(r.amount), origin: r.origin, baseMultipleHundredths: r.multiple ?? undefined });
+      list.push({
+        table: r.table,
+        key: r.key,
+        label: r.label,
+        amount: parseVnd(r.amount),
+        origin: r.origin,
+        baseMultipleHundredths: r.multiple ?? undefined,
+      });
       meritTables.set(r.effectiveFrom, list);
     }
-    const funeral = await m.query<Array<{ scheme: BenefitScheme; multipleHundredths: number; effectiveFrom: string; legalBasis: string; unconfirmed: boolean }>>(
+    const funeral = await m.query<
+      Array<{
+        scheme: BenefitScheme;
+        multipleHundredths: number;
+        effectiveFrom: string;
+        legalBasis: string;
+        unconfirmed: boolean;
+      }>
+    >(
       `select scheme, multiple_hundredths as "multipleHundredths", to_char(effective_from, 'YYYY-MM-DD') as "effectiveFrom",
               legal_basis as "legalBasis", unconfirmed from benefit_funeral_rules`,
     );
