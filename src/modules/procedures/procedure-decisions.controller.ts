@@ -13,6 +13,7 @@ import { DecisionStatisticsObject } from 'src/modules/procedures/api/statistics.
 import { DECISION_STATUSES, type DecisionStatus } from 'src/modules/procedures/domain/procedure.types';
 import { ProcedureDecisionsService } from 'src/modules/procedures/procedure-decisions.service';
 import { ProcedureStatisticsService } from 'src/modules/procedures/procedure-statistics.service';
+import { ApiIdParam } from 'src/modules/procedures/procedures.controller';
 
 export class DecisionListQuery extends RestPageQuery {
   @ApiPropertyOptional({ enum: DECISION_STATUSES })
@@ -70,6 +71,7 @@ export class ProcedureDecisionsController {
   }
 
   @Get(':id')
+  @ApiIdParam()
   @ApiOperation({ summary: 'One decision with its items' })
   @ApiOkResponse({ type: DecisionObject })
   async get(@Param('id') id: string): Promise<DecisionObject> {
@@ -88,6 +90,7 @@ export class ProcedureDecisionsController {
   }
 
   @Post(':id/apply')
+  @ApiIdParam()
   @HttpCode(200)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Apply a draft: new versions take effect on the decision’s effective date' })
@@ -97,6 +100,7 @@ export class ProcedureDecisionsController {
   }
 
   @Delete(':id')
+  @ApiIdParam()
   @HttpCode(204)
   @Roles('ADMIN')
   @ApiOperation({ summary: 'Delete a draft decision (applied decisions are permanent)' })

@@ -1,5 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiSecurity,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { ApiPropertyOptional } from '@nestjs/swagger';
@@ -16,6 +25,18 @@ import { CatalogStatisticsObject } from 'src/modules/procedures/api/statistics.o
 import { PROCEDURE_CODE_PATTERN } from 'src/modules/procedures/domain/procedure.types';
 import { ProcedureStatisticsService } from 'src/modules/procedures/procedure-statistics.service';
 import { businessToday, catalogCode, ProceduresService } from 'src/modules/procedures/procedures.service';
+
+/** OpenAPI description of a procedure code path parameter. */
+export const ApiCodeParam = (): MethodDecorator =>
+  ApiParam({
+    name: 'code',
+    description: 'National code (1.001978), provincial portal code (1.014199.H05) or local code (LDXH-057)',
+    schema: { type: 'string', maxLength: 60, pattern: '^[0-9A-Za-z.-]{1,60}$' },
+  });
+
+/** OpenAPI description of a uuid path parameter. */
+export const ApiIdParam = (): MethodDecorator =>
+  ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } });
 
 export class DiffQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 10000 })
@@ -78,6 +99,7 @@ export class ProceduresController {
   }
 
   @Get(':code')
+  @ApiCodeParam()
   @Scopes('procedures:read')
   @ApiOperation({
     summary: 'A procedure as in force on a date (default today), with documents, fees and steps',
@@ -88,14 +110,19 @@ export class ProceduresController {
   }
 
   @Get(':code/versions')
+  @ApiCodeParam()
   @Scopes('procedures:read')
   @ApiOperation({ summary: 'Every version of a procedure, oldest first' })
-  @ApiOkResponse({ type: [ProcedureVersionObject] })
+  @ApiExtraModels(ProcedureVersionObject)
+  @ApiOkResponse({
+    schema: { type: 'array', maxItems: 1000, items: { $ref: getSchemaPath(ProcedureVersionObject) } },
+  })
   async history(@Param('code') code: string): Promise<ProcedureVersionObject[]> {
     return (await this.catalog.history(pathCode(code))).map(toVersionObject);
   }
 
   @Get(':code/diff')
+  @ApiCodeParam()
   @Scopes('procedures:read')
   @ApiOperation({ summary: 'Differences between two versions (default: previous → latest)' })
   @ApiOkResponse({ type: VersionDiffObject })
@@ -119,6 +146,7 @@ export class ProcedureVersionsController {
   constructor(private readonly catalog: ProceduresService) {}
 
   @Get(':id')
+  @ApiIdParam()
   @Scopes('procedures:read')
   @ApiOperation({ summary: 'One procedure version by id' })
   @ApiOkResponse({ type: ProcedureVersionObject })

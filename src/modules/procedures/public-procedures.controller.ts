@@ -4,7 +4,7 @@ import { Public } from 'src/common/auth/auth.decorators';
 import { PublicCatalogQuery } from 'src/modules/procedures/api/catalog-filter.args';
 import { toVersionObject } from 'src/modules/procedures/api/procedure.mapper';
 import { ProcedurePageObject, ProcedureVersionObject } from 'src/modules/procedures/api/procedure.object';
-import { pathCode } from 'src/modules/procedures/procedures.controller';
+import { ApiCodeParam, pathCode } from 'src/modules/procedures/procedures.controller';
 import { businessToday, ProceduresService } from 'src/modules/procedures/procedures.service';
 
 /**
@@ -35,6 +35,7 @@ export class PublicProceduresController {
 
   @Public()
   @Get(':code')
+  @ApiCodeParam()
   @ApiOperation({ summary: 'A procedure in force today with documents, fees and time limit (public)' })
   @ApiOkResponse({ type: ProcedureVersionObject })
   async get(@Param('code') code: string): Promise<ProcedureVersionObject> {

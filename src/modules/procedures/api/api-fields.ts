@@ -150,7 +150,7 @@ export const OutObj = (
   applyDecorators(
     Field(() => (o.array ? [type()] : type()), { nullable: o.nullable, description: o.description }),
     ApiProperty({
-      type: type,
+      type: type(),
       isArray: o.array,
       maxItems: o.array ? (o.maxItems ?? 500) : undefined,
       nullable: o.nullable,
@@ -260,7 +260,7 @@ export const InObj = (
   applyDecorators(
     Field(() => (o.array ? [type()] : type()), { nullable: o.nullable, description: o.description }),
     ApiProperty({
-      type: type,
+      type: type(),
       isArray: o.array,
       maxItems: o.array ? (o.maxItems ?? 100) : undefined,
       required: !o.nullable,
