@@ -47,7 +47,11 @@ export class OverrideListQuery extends VersionQuery {
 }
 
 const DateParam = (): MethodDecorator =>
-  ApiParam({ name: 'date', type: String, format: 'date', maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$', example: '2026-02-17' });
+  ApiParam({
+    name: 'date',
+    schema: { type: 'string', format: 'date', maxLength: 10, pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    example: '2026-02-17',
+  });
 
 function year(raw: string): number {
   const y = Number(raw);
@@ -74,7 +78,7 @@ export class CalendarController {
   ) {}
 
   @Get('years/:year')
-  @ApiParam({ name: 'year', type: String, maxLength: 4, pattern: '^\\d{4}$', example: '2026' })
+  @ApiParam({ name: 'year', schema: { type: 'string', maxLength: 4, pattern: '^\\d{4}$' }, example: '2026' })
   @Scopes('dossiers:read', 'procedures:read')
   @ApiOperation({ summary: 'Every day of a year with its kind and reason (current version unless ?version=)' })
   @ApiOkResponse({ type: CalendarYearObject })
@@ -171,7 +175,7 @@ export class CalendarController {
   }
 
   @Put('cutoffs/:agencyId')
-  @ApiParam({ name: 'agencyId', type: String, format: 'uuid', maxLength: 36 })
+  @ApiParam({ name: 'agencyId', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @Roles('ADMIN')
   @HttpCode(204)
   @ApiOperation({ summary: "Set (or with cutoff null, remove) an agency's own receipt cut-off" })
