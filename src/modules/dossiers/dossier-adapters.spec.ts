@@ -1,5 +1,5 @@
 import { offeredChannels } from 'src/modules/dossiers/dossier-adapters';
-import { outcomeOf } from 'src/modules/dossiers/services/dossier-processing.service';
+import { outcomeOf } from 'src/modules/dossiers/services/dossier-steps';
 
 describe('channels a procedure is offered through', () => {
   it('uses the stated channels when the source states them', () => {

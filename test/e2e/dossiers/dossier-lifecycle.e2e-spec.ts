@@ -250,9 +250,21 @@ describe('dossier lifecycle over HTTP (REST for portals, GraphQL for staff)', ()
       to: agencies.provinceAgencyId,
     }, communeOfficer);
     expect(moved.handlingLevel).toBe('PROVINCE');
+    // The province's step is now active with its own due time; the commune step closed with its outcome.
+    const steps = await gql(officer, `query($id: ID!) { dossier(id: $id) { steps { seq level status outcome dueAt } } }`, { id: d.id });
+    expect(steps.data.dossier.steps.map((s: any) => [s.level, s.status])).toEqual([
+      ['COMMUNE', 'DONE'],
+      ['PROVINCE', 'ACTIVE'],
+      ['PROVINCE', 'PENDING'],
+    ]);
+    expect(steps.data.dossier.steps[1].dueAt).toBeTruthy();
+    const fee = await ok('requestDossierFinancialObligation(id: $id, version: $version, detail: "Lệ phí 50.000 đ")', '', { id: d.id, version: moved.version });
+    expect(fee).toMatchObject({ state: 'WAITING_FINANCIAL_OBLIGATION', portalStatus: 6 });
+    const paid = await ok('dossierFinancialObligationMet(id: $id, version: $version, reference: "BL-001")', '', { id: d.id, version: fee.version });
+    expect(paid.state).toBe('IN_PROCESSING');
     const back = await act('transferDossier(id: $id, version: $version, toAgencyId: $to)', '$to: ID!', {
       id: d.id,
-      version: moved.version,
+      version: paid.version,
       to: agencies.communeAgencyId,
     });
     expect(back.errors?.[0].extensions?.code).toBe('DOSSIER_ILLEGAL_TRANSFER');

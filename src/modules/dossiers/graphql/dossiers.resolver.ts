@@ -260,6 +260,36 @@ export class DossiersResolver {
     return toDossierObject(await this.processing.withdraw(id, version, reason.slice(0, 4000)));
   }
 
+  @Roles('RECEPTION_OFFICER', 'ADMIN')
+  @Mutation(() => DossierObject, { description: 'The applicant asked to withdraw (portal status 7)' })
+  async requestDossierWithdrawal(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('version', { type: () => Int }) version: number,
+    @Args('reason') reason: string,
+  ): Promise<DossierObject> {
+    return toDossierObject(await this.processing.requestWithdrawal(id, version, reason.slice(0, 4000)));
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => DossierObject, { description: 'Ask for fees or taxes before processing continues (portal status 6)' })
+  async requestDossierFinancialObligation(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('version', { type: () => Int }) version: number,
+    @Args('detail') detail: string,
+  ): Promise<DossierObject> {
+    return toDossierObject(await this.processing.requestFinancialObligation(id, version, detail.slice(0, 2000)));
+  }
+
+  @Roles(...STAFF)
+  @Mutation(() => DossierObject)
+  async dossierFinancialObligationMet(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('version', { type: () => Int }) version: number,
+    @Args('reference') reference: string,
+  ): Promise<DossierObject> {
+    return toDossierObject(await this.processing.financialObligationMet(id, version, reference.slice(0, 200)));
+  }
+
   @Roles(...STAFF)
   @Mutation(() => DossierObject)
   async markDossierResultReady(

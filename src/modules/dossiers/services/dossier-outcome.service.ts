@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
+import { AuditService } from 'src/modules/audit/audit.service';
 import { DomainException } from 'src/common/errors/domain.exception';
 import type { Channel } from 'src/modules/dossiers/domain/portal-codes';
 import { DossierCalendarPort, DossierClock, endOfBusinessDay } from 'src/modules/dossiers/dossier-ports';
@@ -34,6 +35,7 @@ export class DossierOutcomeService {
     private readonly calendar: DossierCalendarPort,
     private readonly clock: DossierClock,
     private readonly config: AppConfig,
+    private readonly audit: AuditService,
   ) {}
 
   /** Size and type limits, then the store; returns the file row (content never leaves except via `readFile`). */
@@ -150,6 +152,7 @@ export class DossierOutcomeService {
     await this.store.findScoped(this.store.dataSource.manager, dossierId, scope);
     const file = await this.store.dataSource.getRepository(DossierFileEntity).findOneBy({ id: fileId, dossierId });
     if (!file) throw new DomainException('FILE_NOT_FOUND');
+    await this.audit.personalDataViewed('dossier_file', file.id, [file.purpose === 'RESULT' ? 'result' : 'document']);
     return { file, content: await this.files.get(file.storageKey) };
   }
 }

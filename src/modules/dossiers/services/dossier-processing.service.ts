@@ -4,10 +4,10 @@ import { DomainException } from 'src/common/errors/domain.exception';
 import { assertTransferLevels, structureOn, type AdminLevel } from 'src/modules/dossiers/domain/dossier-state';
 import { DossierCalendarPort, DossierClock, businessDate, endOfBusinessDay } from 'src/modules/dossiers/dossier-ports';
 import type { DossierEntity } from 'src/modules/dossiers/entities/dossier.entity';
-import type { StepOutcome } from 'src/modules/dossiers/entities/dossier-parts.entity';
 import { currentActor } from 'src/modules/dossiers/persistence/dossier-journal.service';
 import { DossierStoreService } from 'src/modules/dossiers/persistence/dossier-store.service';
 import { DossierDeadlineService } from 'src/modules/dossiers/services/dossier-deadline.service';
+import { advanceStep, outcomeOf } from 'src/modules/dossiers/services/dossier-steps';
 import { DossierReceiptService, type SubmittedDocumentInput } from 'src/modules/dossiers/services/dossier-receipt.service';
 
 export interface DecisionInput {
@@ -17,14 +17,6 @@ export interface DecisionInput {
   decisionDate?: string;
   reason?: string;
   legalBasis?: string;
-}
-
-/** EARLY / ON_TIME / LATE of an end instant against a due instant, by business date. */
-export function outcomeOf(finishedAt: Date, dueAt: Date | null): StepOutcome | null {
-  if (!dueAt) return null;
-  const f = businessDate(finishedAt);
-  const d = businessDate(dueAt);
-  return f < d ? 'EARLY' : f === d ? 'ON_TIME' : 'LATE';
 }
 
 /**
@@ -78,51 +70,11 @@ export class DossierProcessingService {
    */
   handover(id: string, version: number, to: { userId?: string; person?: string; note?: string }): Promise<DossierEntity> {
     return this.store.mutate(id, version, 'HANDOVER', async (d, _to, m) => {
-      const now = this.clock.now();
-      const steps = await m.query<Array<{ id: string; status: string; due_at: Date | null; agency_id: string | null }>>(
-        `select id, status, due_at, agency_id from dossier_steps where dossier_id = $1 order by seq for update`,
-        [d.id],
-      );
-      const activeIdx = steps.findIndex((s) => s.status === 'ACTIVE');
-      const active = activeIdx >= 0 ? steps[activeIdx] : null;
-      const next = steps.slice(activeIdx + 1).find((s) => s.status === 'PENDING') ?? null;
-      let outcome: StepOutcome | null = null;
-      if (active) {
-        outcome = outcomeOf(now, active.due_at);
-        await m.query(`update dossier_steps set status = 'DONE', finished_at = $2, outcome = $3 where id = $1`, [
-          active.id,
-          now,
-          outcome,
-        ]);
-      }
-      if (next)
-        await m.query(`update dossier_steps set status = 'ACTIVE', started_at = $2, assignee_user_id = $3 where id = $1`, [
-          next.id,
-          now,
-          to.userId ?? null,
-        ]);
-      await m.query(
-        `insert into dossier_handovers (dossier_id, from_step_id, to_step_id, from_agency_id, to_agency_id, from_person,
-           to_person, handed_at, step_due_at, step_outcome, note)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [
-          d.id,
-          active?.id ?? null,
-          next?.id ?? null,
-          active?.agency_id ?? d.handlingAgencyId,
-          next?.agency_id ?? d.handlingAgencyId,
-          currentActor().name,
-          to.person ?? to.userId ?? null,
-          now,
-          active?.due_at ?? null,
-          outcome,
-          to.note ?? null,
-        ],
-      );
+      const move = await advanceStep(m, d, this.clock.now(), currentActor().name, to);
       return {
         set: { assigneeUserId: to.userId ?? null },
         event: d.state === 'RECEIVED' ? 'dossier.processing_started' : 'dossier.handed_over',
-        payload: { fromStepId: active?.id ?? null, toStepId: next?.id ?? null, stepOutcome: outcome },
+        payload: { ...move },
       };
     });
   }
@@ -147,15 +99,11 @@ export class DossierProcessingService {
       if (!target) throw new DomainException('NOT_FOUND', 'No active agency with this id');
       const now = this.clock.now();
       assertTransferLevels(d.handlingLevel, target.level, structureOn(businessDate(now)));
-      await m.query(
-        `insert into dossier_handovers (dossier_id, from_agency_id, to_agency_id, from_person, handed_at, note)
-         values ($1, $2, $3, $4, $5, $6)`,
-        [d.id, d.handlingAgencyId, target.id, currentActor().name, now, note ?? null],
-      );
+      const move = await advanceStep(m, d, now, currentActor().name, { note, level: target.level, agencyId: target.id });
       return {
         set: { handlingAgencyId: target.id, handlingUnitId: target.unit_id, handlingLevel: target.level, assigneeUserId: null },
         event: 'dossier.transferred',
-        payload: { fromAgencyId: d.handlingAgencyId, toAgencyId: target.id, fromLevel: d.handlingLevel, toLevel: target.level },
+        payload: { fromAgencyId: d.handlingAgencyId, toAgencyId: target.id, fromLevel: d.handlingLevel, toLevel: target.level, ...move },
       };
     });
   }
@@ -230,6 +178,23 @@ export class DossierProcessingService {
       set: {},
       event: 'dossier.withdrawal_requested',
       payload: { reason },
+    }));
+  }
+
+  /** Asks the applicant to pay fees or taxes before processing continues (portal status 6). */
+  requestFinancialObligation(id: string, version: number, detail: string): Promise<DossierEntity> {
+    return this.store.mutate(id, version, 'REQUEST_FINANCIAL_OBLIGATION', async () => ({
+      set: {},
+      event: 'dossier.financial_obligation_requested',
+      payload: { detail },
+    }));
+  }
+
+  financialObligationMet(id: string, version: number, reference: string): Promise<DossierEntity> {
+    return this.store.mutate(id, version, 'FINANCIAL_OBLIGATION_MET', async () => ({
+      set: {},
+      event: 'dossier.financial_obligation_met',
+      payload: { reference },
     }));
   }
 
