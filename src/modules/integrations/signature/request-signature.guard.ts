@@ -1,0 +1,53 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { RequestContext } from 'src/common/context/request-context';
+import { DomainException } from 'src/common/errors/domain.exception';
+import { IntegrationClientsService } from 'src/modules/integrations/signature/integration-clients.service';
+import { rawBodyOf } from 'src/modules/integrations/signature/raw-body.hook';
+import {
+  SIGNATURE_HEADER,
+  SIGNATURE_TIMESTAMP_HEADER,
+  checkRequestSignature,
+} from 'src/modules/integrations/signature/request-signature';
+
+function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Runs after the global auth guard on every integration route. For an API key whose client has a signing secret:
+ * a request carrying a signature must match it (method, path with query, timestamp, raw body), lie within the
+ * 5-minute window and not have been seen before; a client with `signingRequired` must sign every request.
+ */
+@Injectable()
+export class RequestSignatureGuard implements CanActivate {
+  constructor(private readonly clients: IntegrationClientsService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const actor = RequestContext.actor();
+    if (actor?.kind !== 'api_key') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const client = await this.clients.signingOf(actor.id);
+    const signature = header(request, SIGNATURE_HEADER);
+    const timestamp = header(request, SIGNATURE_TIMESTAMP_HEADER);
+    if (!client?.secret) {
+      if (client?.required) throw new DomainException('INTEGRATION_SIGNATURE_REQUIRED');
+      return true;
+    }
+    if (!signature && !timestamp && !client.required) return true;
+    const check = checkRequestSignature(client.secret, {
+      method: request.method,
+      path: request.url,
+      body: rawBodyOf(request),
+      timestamp,
+      signature,
+    });
+    if (check === 'MISSING') throw new DomainException('INTEGRATION_SIGNATURE_REQUIRED');
+    if (check === 'EXPIRED') throw new DomainException('INTEGRATION_SIGNATURE_EXPIRED');
+    if (check === 'MISMATCH') throw new DomainException('INTEGRATION_SIGNATURE_INVALID');
+    if (!(await this.clients.rememberSignature(actor.id, signature as string)))
+      throw new DomainException('INTEGRATION_SIGNATURE_REPLAYED');
+    return true;
+  }
+}
