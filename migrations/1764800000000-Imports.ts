@@ -79,10 +79,9 @@ export class Imports1764800000000 implements MigrationInterface {
         household_id uuid,
         action text check (action in ('CREATE', 'UPDATE', 'UNCHANGED', 'REJECTED')),
         membership_action text check (membership_action in ('NONE', 'JOIN', 'MOVE')),
-        chunk_no integer,
+        chunk_no integer not null,
         primary key (import_id, row_no)
-      )`);
-    await q.query(`create index import_people_rows_cccd_idx on import_people_rows (import_id, cccd)`);
+      ) with (fillfactor = 70)`);
     await q.query(`create index import_people_rows_chunk_idx on import_people_rows (import_id, chunk_no)`);
   }
 

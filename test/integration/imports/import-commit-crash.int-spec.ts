@@ -114,5 +114,5 @@ describe('import commit: crash, resume, re-import', () => {
     await pipeline.commit(again, 'test-officer');
     expect((await pipeline.load(again))?.state).toBe('COMMITTED');
     expect(await fingerprint(ds, prefix)).toEqual(done);
-  }, 180_000);
+  }, 420_000);
 });

@@ -52,22 +52,23 @@ export async function openCsv(path: string): Promise<CsvSource> {
     encoding,
     delimiter,
     async *records() {
-      const parser = createReadStream(path)
-        .pipe(iconv.decodeStream(encoding.encoding, { stripBOM: true }))
-        .pipe(
-          parse({
-            delimiter,
-            bom: true,
-            relax_column_count: true,
-            relax_quotes: true,
-            skip_empty_lines: true,
-            skip_records_with_empty_values: true,
-            info: true,
-          }),
-        );
-      for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        yield { line: rec.info.lines, cells: rec.record };
-      }
+      // UTF-8 is decoded by the stream itself (multi-byte characters split across chunks are handled there)
+      const text =
+        encoding.encoding === 'utf8'
+          ? createReadStream(path, { encoding: 'utf8' })
+          : createReadStream(path).pipe(iconv.decodeStream(encoding.encoding, { stripBOM: true }));
+      const parser = text.pipe(
+        parse({
+          delimiter,
+          bom: true,
+          relax_column_count: true,
+          relax_quotes: true,
+          skip_empty_lines: true,
+          skip_records_with_empty_values: true,
+        }),
+      );
+      let line = 0;
+      for await (const record of parser as AsyncIterable<string[]>) yield { line: ++line, cells: record };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 function escape(value: string | number | boolean | null | undefined): string {
@@ -11,15 +11,28 @@ function escape(value: string | number | boolean | null | undefined): string {
 
 /**
  * One `COPY … FROM STDIN` (text format) on its own connection, written row by row with backpressure: rows are
- * batched into ~64 KiB writes and the writer waits for `drain` when PostgreSQL is slower than the parser.
+ * batched into ~64 KiB writes and the writer waits for `drain` when PostgreSQL is slower than the parser. The COPY
+ * runs in its own transaction without the pool's statement timeout (a large file takes longer than an API call).
  */
 export class CopyWriter {
+  static async open(pool: Pool, table: string, columns: readonly string[]): Promise<CopyWriter> {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('set local statement_timeout = 0');
+    } catch (error) {
+      client.release(true);
+      throw error;
+    }
+    return new CopyWriter(client, table, columns);
+  }
+
   private readonly stream: ReturnType<typeof copyFrom>;
   private buffer = '';
   private failure: Error | null = null;
   private readonly done: Promise<void>;
 
-  constructor(
+  private constructor(
     private readonly client: PoolClient,
     table: string,
     columns: readonly string[],
@@ -51,6 +64,7 @@ export class CopyWriter {
     await this.flush();
     this.stream.end();
     await this.done;
+    await this.client.query('commit');
   }
 
   /** Aborts the COPY (the rows written so far are discarded by PostgreSQL). */

@@ -112,9 +112,13 @@ export class ImportPipeline {
       ).records();
       await this.dataSource.query(`update import_jobs set encoding = 'XLSX (UTF-8)' where id = $1`, [job.id]);
     }
-    const staging = new CopyWriter(await this.pool.connect(), 'import_people_rows', STAGING_COPY_COLUMNS);
-    const errors = new CopyWriter(await this.pool.connect(), 'import_row_errors', ERROR_COLUMNS);
+    const staging = await CopyWriter.open(this.pool, 'import_people_rows', STAGING_COPY_COLUMNS);
+    const errors = await CopyWriter.open(this.pool, 'import_row_errors', ERROR_COLUMNS);
     let header: Array<PeopleColumn | null> | null = null;
+    // commit chunks: `chunkGroups` households (or lone people) each, in file order; fixed here so that no later
+    // pass rewrites an indexed column of the staging table
+    let group = -1;
+    let lastHousehold: string | null = null;
     let seen = 0;
     let rows = 0;
     let ok = false;
@@ -139,6 +143,10 @@ export class ImportPipeline {
           rec.cells,
           rec.numeric ?? [],
         );
+        const household = staged[13] as string | null;
+        if (household === null || household !== lastHousehold) group++;
+        lastHousehold = household;
+        staged.push(Math.floor(group / this.settings.chunkGroups));
         await staging.write(staged);
         for (const e of rowErrors) await errors.write([job.id, e.row, e.column, e.value, e.code, e.vi, e.en]);
         rows++;
@@ -172,10 +180,9 @@ export class ImportPipeline {
     await runner.connect();
     try {
       await runner.startTransaction();
-      await classifyPeopleRows((sql, params) => runner.query(sql, params), job.id, {
+      await classifyPeopleRows(traced((sql, params) => runner.query(sql, params)), job.id, {
         memberFrom: job.member_from,
         scopeUnitIds: job.scope_unit_ids,
-        chunkGroups: this.settings.chunkGroups,
       });
       await runner.commitTransaction();
     } catch (error) {
@@ -222,7 +229,7 @@ export class ImportPipeline {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const q = (sql: string, params?: unknown[]): Promise<unknown> => runner.query(sql, params);
+      const q = traced((sql: string, params?: unknown[]): Promise<unknown> => runner.query(sql, params));
       await q(`set local statement_timeout = 0`);
       await q(`select pg_advisory_xact_lock(hashtext('import-commit'))`);
       const [state] = (await q(
@@ -272,6 +279,17 @@ export class ImportPipeline {
       [importId, message],
     );
   }
+}
+
+/** IMPORT_TRACE=1 prints each set-based statement's duration (benchmarking aid). */
+function traced(q: (sql: string, params?: unknown[]) => Promise<unknown>): typeof q {
+  if (!process.env.IMPORT_TRACE) return q;
+  return async (sql, params) => {
+    const started = performance.now();
+    const result = await q(sql, params);
+    process.stderr.write(`${(performance.now() - started).toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 110)}\n`);
+    return result;
+  };
 }
 
 function headerInvalid(missing: PeopleColumn[]): DomainException {

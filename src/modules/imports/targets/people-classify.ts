@@ -46,7 +46,7 @@ async function rejectErrored(q: Query, importId: string): Promise<void> {
 export async function classifyPeopleRows(
   q: Query,
   importId: string,
-  opts: { memberFrom: string; scopeUnitIds: string[] | null; chunkGroups: number },
+  opts: { memberFrom: string; scopeUnitIds: string[] | null },
 ): Promise<void> {
   // background job on a large table: the API statement timeout does not apply
   await q(`set local statement_timeout = 0`);
@@ -195,14 +195,13 @@ export async function classifyPeopleRows(
   );
   await rejectErrored(q, importId);
 
-  // the action of each row, the commit chunk (a household never spans two chunks), ids for the rows to create
+  // the action of each row and the ids of the rows to create (chunks were numbered while staging)
   await q(
     `update ${S} s set
         member_from = coalesce(s.member_from, $2::date),
         person_id = coalesce(s.person_id, gen_random_uuid()),
         membership_action = x.membership_action,
-        action = x.action,
-        chunk_no = x.chunk_no
+        action = x.action
        from (select s2.row_no,
                     case when s2.household_code is null then 'NONE'
                          when cur.household_id is null then 'JOIN'
@@ -220,15 +219,14 @@ export async function classifyPeopleRows(
                            or (s2.unit_id is not null and p.residence_unit_id is distinct from s2.unit_id)
                            or (s2.address is not null and p.address is distinct from s2.address)
                            or (s2.phone is not null and p.phone is distinct from s2.phone) then 'UPDATE'
-                         else 'UNCHANGED' end as action,
-                    (dense_rank() over (order by s2.household_code nulls last,
-                       case when s2.household_code is null then s2.row_no else 0 end) - 1) / $3 as chunk_no
+                         else 'UNCHANGED' end as action
                from ${S} s2
                left join registry_people p on p.id = s2.person_id
                left join lateral (select m.household_id from registry_household_members m
-                                   where m.person_id = s2.person_id and m.valid_to is null limit 1) cur on true
+                                   where m.person_id = s2.person_id and m.valid_to is null limit 1) cur
+                      on s2.person_id is not null
               where s2.import_id = $1) x
       where s.import_id = $1 and s.row_no = x.row_no`,
-    [importId, opts.memberFrom, opts.chunkGroups],
+    [importId, opts.memberFrom],
   );
 }

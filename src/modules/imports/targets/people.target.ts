@@ -73,6 +73,7 @@ export const STAGING_COPY_COLUMNS = [
   'household_code',
   'relationship',
   'member_from',
+  'chunk_no',
 ] as const;
 
 export type StagedRow = Array<string | number | boolean | null>;

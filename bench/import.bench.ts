@@ -1,0 +1,189 @@
+/**
+ * Import benchmark (issue 10): 300,000 people in 75,000 households, 1% bad rows, through the real pipeline
+ * (streamed intake, parse, normalise, validate, stage by COPY, set-based classification, chunked merge, error
+ * report), next to a raw COPY of the same rows into a table identical to registry_people, in the same run.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test node -r @swc-node/register bench/import.bench.ts [rows]
+ *
+ * Uses a scratch database (created and dropped here). Prints rows/s of each stage, the ratios the issue sets
+ * (end to end ≥ 0.25 × raw COPY, database write stage ≥ 0.5 ×) and the peak RSS (target < 300 MB).
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Client, type Pool } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from 'src/database/data-source-options';
+import { errorReport } from 'src/modules/imports/export/import-reports';
+import { receiveImportFile } from 'src/modules/imports/pipeline/import-intake';
+import { ImportPipeline } from 'src/modules/imports/pipeline/import-pipeline';
+
+const ROWS = Number(process.argv[2] ?? 300_000);
+const SIZE = 4;
+
+function fmt(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+function person(h: number, m: number, bad: boolean): string[] {
+  const female = m % 2 === 1;
+  const year = m < 2 ? 1940 + (h % 50) : 1990 + (h % 30);
+  const g = (year >= 2000 ? 2 : 0) + (female ? 1 : 0);
+  const serial = String(h * SIZE + m).padStart(7, '0');
+  const province = ['001', '079', '038', '040'][Number(serial.slice(0, 1)) % 4];
+  const cccd = `${province}${g}${String(year % 100).padStart(2, '0')}${serial.slice(-6)}`;
+  const date = bad ? '31/02/1980' : `${String((h % 28) + 1).padStart(2, '0')}/${String((m % 12) + 1).padStart(2, '0')}/${year}`;
+  const letters = (n: number): string => {
+    let s = '';
+    do {
+      s = String.fromCharCode(97 + (n % 26)) + s;
+      n = Math.floor(n / 26);
+    } while (n > 0);
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  };
+  return [
+    `HB${String(h).padStart(8, '0')}`,
+    `${female ? 'Nguyễn Thị' : 'Trần Văn'} ${letters(h)} ${letters(m)}`,
+    cccd,
+    date,
+    female ? 'Nữ' : 'Nam',
+    m === 0 ? 'Chủ hộ' : m === 1 ? 'Vợ' : 'Con',
+    `Thôn ${h % 60}, xã Đông Sơn`,
+  ];
+}
+
+async function writeCsv(path: string): Promise<void> {
+  const out = createWriteStream(path);
+  out.write('Mã hộ,Họ và tên,Số định danh cá nhân (CCCD),Ngày sinh,Giới tính,Quan hệ với chủ hộ,Địa chỉ\n');
+  let buf = '';
+  for (let i = 0; i < ROWS; i++) {
+    const h = Math.floor(i / SIZE);
+    buf += person(h, i % SIZE, (i + 1) % 100 === 0).map((c) => (c.includes(',') ? `"${c}"` : c)).join(',') + '\n';
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}
+
+async function rawCopy(pool: Pool): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query(`create table bench_raw_people (like registry_people including all)`);
+    const started = performance.now();
+    const stream = client.query(
+      copyFrom(`copy bench_raw_people (cccd, full_name, birth_year, birth_date, gender, address, source, created_by) from stdin`),
+    );
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    let buf = '';
+    for (let i = 0; i < ROWS; i++) {
+      if ((i + 1) % 100 === 0) continue; // the bad rows are not loadable either
+      const [, name, cccd, date, gender, , address] = person(Math.floor(i / SIZE), i % SIZE, false);
+      const [d, m, y] = date.split('/');
+      buf += `${cccd}\t${name}\t${y}\t${y}-${m}-${d}\t${gender === 'Nữ' ? 'FEMALE' : 'MALE'}\t${address}\tIMPORT\tbench\n`;
+      if (buf.length > 1 << 16) {
+        if (!stream.write(buf)) await once(stream, 'drain');
+        buf = '';
+      }
+    }
+    stream.end(buf);
+    await done;
+    return performance.now() - started;
+  } finally {
+    client.release();
+  }
+}
+
+async function main(): Promise<void> {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('Set DATABASE_URL');
+  const name = `ansinh_test_bench_import_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const dir = mkdtempSync(join(tmpdir(), 'ansinh-bench-import-'));
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const ds = new DataSource(buildDataSourceOptions({ url: url.toString(), statementTimeoutMs: 0, poolSize: 4 }));
+  try {
+    await ds.initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    const csv = join(dir, 'people.csv');
+    await writeCsv(csv);
+    const pool = (ds.driver as unknown as { master: Pool }).master;
+
+    const pipe = new ImportPipeline(ds, {
+      storageDir: dir,
+      xlsxMaxEntries: 2000,
+      xlsxMaxUncompressedBytes: 1 << 30,
+      chunkGroups: 5000,
+    });
+    peak = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const id = await receiveImportFile(ds, dir, 1 << 30, {
+      target: 'HOUSEHOLD_MEMBERS',
+      fileName: 'people.csv',
+      body: createReadStream(csv),
+      createdBy: 'bench',
+      memberFrom: '2026-01-01',
+      scopeUnitIds: null,
+    });
+    const t1 = performance.now();
+    await pipe.validate(id);
+    const t2 = performance.now();
+    const job = await pipe.load(id);
+    await pipe.commit(id, 'bench');
+    const t3 = performance.now();
+    await pipeline(
+      errorReport(ds, id, 'csv'),
+      new Writable({ write: (_c, _e, cb) => cb() }),
+    );
+    const t4 = performance.now();
+    const pipelinePeak = peak;
+    // the baseline runs after the pipeline so that its buffers do not count in the pipeline's memory peak
+    const rawMs = await rawCopy(pool);
+    const rawRate = (ROWS * 0.99) / (rawMs / 1000);
+    const [counts] = await ds.query(
+      `select (select count(*)::int from registry_people) as people,
+              (select count(*)::int from registry_households) as households,
+              (select count(*)::int from registry_household_members) as members`,
+    );
+    const total = t4 - t0;
+    const e2e = ROWS / (total / 1000);
+    const write = ROWS / ((t3 - t2) / 1000);
+    console.log(`rows in file:               ${fmt(ROWS)} (${fmt(job?.count_rejected ?? 0)} rejected, ${fmt(job?.count_create ?? 0)} to create)`);
+    console.log(`written:                    ${fmt(counts.people)} people, ${fmt(counts.households)} households, ${fmt(counts.members)} memberships`);
+    console.log(`raw COPY (same rows):       ${fmt(rawRate)} rows/s  (${(rawMs / 1000).toFixed(2)} s)`);
+    console.log(`intake (stream to storage): ${((t1 - t0) / 1000).toFixed(2)} s`);
+    console.log(`dry run (parse, normalise, validate, COPY to staging, classify): ${fmt(ROWS / ((t2 - t1) / 1000))} rows/s (${((t2 - t1) / 1000).toFixed(2)} s)`);
+    console.log(`DB write stage (merge into registry): ${fmt(write)} rows/s (${((t3 - t2) / 1000).toFixed(2)} s) = ${(write / rawRate).toFixed(2)} × raw COPY (target ≥ 0.5)`);
+    console.log(`error report (CSV):         ${((t4 - t3) / 1000).toFixed(2)} s`);
+    console.log(`end to end:                 ${fmt(e2e)} rows/s (${(total / 1000).toFixed(2)} s) = ${(e2e / rawRate).toFixed(2)} × raw COPY (target ≥ 0.25)`);
+    console.log(`peak RSS during the import: ${(pipelinePeak / 1048576).toFixed(0)} MB (target < 300 MB)`);
+  } finally {
+    clearInterval(sampler);
+    if (ds.isInitialized) await ds.destroy();
+    await admin.query(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
