@@ -34,9 +34,11 @@ function outOfRange(value: string): DomainException {
 /** Day index of a 'YYYY-MM-DD' string; throws CALENDAR_DATE_OUT_OF_RANGE for malformed, impossible or out-of-range dates. */
 export function dayIndex(date: string): number {
   if (typeof date !== 'string' || date.length !== 10) throw outOfRange(String(date));
-  const y = +date.slice(0, 4);
-  const m = +date.slice(5, 7);
-  const d = +date.slice(8, 10);
+  // Digits by char codes (no substrings): this runs millions of times in reports.
+  const c = (k: number): number => date.charCodeAt(k) - 48;
+  const y = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
+  const m = c(5) * 10 + c(6);
+  const d = c(8) * 10 + c(9);
   // Days from civil (H. Hinnant), relative to 1990-01-01.
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);

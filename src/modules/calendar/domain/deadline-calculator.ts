@@ -114,36 +114,66 @@ function localTime(at: Date): string {
   return new Date(at.getTime() + OFFSET_MS).toISOString().slice(11, 16);
 }
 
+interface Start {
+  /** Day index of the counting start (a working day). */
+  index: number;
+  /** Day index of the anchor (receipt or postmark date), where the explanation begins. */
+  anchorIndex: number;
+  /** The rule applied, in words (built only when explaining). */
+  rule: () => string;
+}
+
+/** The counting start of an anchor: postmark date, a start date, or a receipt instant with the cut-off. */
+function startOf(cal: WorkingCalendar, anchor: string | Date, cutoff: string, postmarkDate?: string | null): Start {
+  if (postmarkDate) {
+    const p = dayIndex(postmarkDate);
+    const index = cal.onOrAfterIndex(p);
+    return {
+      index,
+      anchorIndex: p,
+      rule: () =>
+        index === p
+          ? `Postal dossier: counting starts on the postmark date ${postmarkDate}`
+          : `Postal dossier: postmark date ${postmarkDate} is not a working day; counting starts on ${isoOf(index)}`,
+    };
+  }
+  if (typeof anchor === 'string') {
+    const a = dayIndex(anchor);
+    const index = cal.onOrAfterIndex(a);
+    return {
+      index,
+      anchorIndex: a,
+      rule: () => (index === a ? `Counting starts on ${anchor}` : `Counting starts on the next working day ${isoOf(index)}`),
+    };
+  }
+  if (Number.isNaN(anchor.getTime())) throw new DomainException('VALIDATION_FAILED', 'The receipt instant is not valid');
+  const a = indexOfInstant(anchor);
+  const afterCutoff = anchor.getTime() - startOfDayMs(a) > minutesOf(cutoff) * 60_000;
+  if (cal.isWorkingIndex(a) && !afterCutoff)
+    return {
+      index: a,
+      anchorIndex: a,
+      rule: () => `Received ${isoOf(a)} ${localTime(anchor)}, before the ${cutoff} cut-off: counting starts that day`,
+    };
+  const index = cal.addIndex(a, 1);
+  return {
+    index,
+    anchorIndex: a,
+    rule: () =>
+      cal.isWorkingIndex(a)
+        ? `Received ${isoOf(a)} ${localTime(anchor)}, after the ${cutoff} cut-off: counting starts on the next working day ${isoOf(index)}`
+        : `Received ${isoOf(a)}, not a working day: counting starts on the next working day ${isoOf(index)}`,
+  };
+}
+
 /** The counting start of a receipt (cut-off and postmark rules) and the rule applied, in words. */
 export function countingStartOf(
   cal: WorkingCalendar,
   receivedAt: Date,
   opts: { cutoff: string; postmarkDate?: string | null },
 ): { date: string; rule: string } {
-  if (opts.postmarkDate) {
-    const date = cal.workingDayOnOrAfter(opts.postmarkDate);
-    return {
-      date,
-      rule:
-        date === opts.postmarkDate
-          ? `Postal dossier: counting starts on the postmark date ${opts.postmarkDate}`
-          : `Postal dossier: postmark date ${opts.postmarkDate} is not a working day; counting starts on ${date}`,
-    };
-  }
-  if (Number.isNaN(receivedAt.getTime())) throw new DomainException('VALIDATION_FAILED', 'receivedAt is not a valid instant');
-  const i = indexOfInstant(receivedAt);
-  const date = isoOf(i);
-  const ms = receivedAt.getTime() - startOfDayMs(i);
-  const afterCutoff = ms > minutesOf(opts.cutoff) * 60_000;
-  if (cal.isWorkingIndex(i) && !afterCutoff)
-    return { date, rule: `Received ${date} ${localTime(receivedAt)}, before the ${opts.cutoff} cut-off: counting starts that day` };
-  const next = isoOf(cal.addIndex(i, 1));
-  return {
-    date: next,
-    rule: cal.isWorkingIndex(i)
-      ? `Received ${date} ${localTime(receivedAt)}, after the ${opts.cutoff} cut-off: counting starts on the next working day ${next}`
-      : `Received ${date}, not a working day: counting starts on the next working day ${next}`,
-  };
+  const s = startOf(cal, receivedAt, opts.cutoff, opts.postmarkDate);
+  return { date: isoOf(s.index), rule: s.rule() };
 }
 
 function pauseDayRange(p: Pause, asOfIndex: number): [number, number] {
@@ -182,21 +212,12 @@ function daysDue(
 ): DueDateResult {
   const asOf = input.asOf ?? new Date();
   const asOfIndex = indexOfInstant(asOf);
-  let anchorIndex: number;
-  let start: { date: string; rule: string };
-  if (typeof input.anchor === 'string' && !input.postmarkDate) {
-    anchorIndex = dayIndex(input.anchor);
-    const date = isoOf(cal.onOrAfterIndex(anchorIndex));
-    start = { date, rule: date === input.anchor ? `Counting starts on ${date}` : `Counting starts on the next working day ${date}` };
-  } else {
-    const at = typeof input.anchor === 'string' ? new Date(`${input.anchor}T00:00:00+07:00`) : input.anchor;
-    start = countingStartOf(cal, at, { cutoff: settings.cutoff, postmarkDate: input.postmarkDate });
-    anchorIndex = input.postmarkDate ? dayIndex(input.postmarkDate) : indexOfInstant(at);
-  }
-  const startIndex = dayIndex(start.date);
-  const pauses = (input.pauses ?? [])
-    .map((p) => ({ range: pauseDayRange(p, asOfIndex), pause: p }))
-    .sort((a, b) => a.range[0] - b.range[0]);
+  const start = startOf(cal, input.anchor, settings.cutoff, input.postmarkDate);
+  const startIndex = start.index;
+  const anchorIndex = start.anchorIndex;
+  const pauses = input.pauses?.length
+    ? input.pauses.map((p) => ({ range: pauseDayRange(p, asOfIndex), pause: p })).sort((a, b) => a.range[0] - b.range[0])
+    : [];
   // Disjoint stopped ranges [from, to) of day indexes, for the arithmetic below.
   const stopped: Array<[number, number]> = [];
   for (const { range } of pauses) {
@@ -251,26 +272,26 @@ function daysDue(
       else if (!cal.isWorkingIndex(i)) {
         const d = cal.dayAt(i);
         skipped.push({ date: d.date, kind: d.kind, reason: d.reason ?? d.kind });
-      } else skipped.push({ date: isoOf(i), kind: 'AFTER_CUTOFF', reason: start.rule });
+      } else skipped.push({ date: isoOf(i), kind: 'AFTER_CUTOFF', reason: start.rule() });
     }
   }
   const dueDate = isoOf(dueIndex);
   return {
     due: new Date(startOfDayMs(dueIndex) + DAY_MS - 1),
     dueDate,
-    countingStart: start.date,
+    countingStart: isoOf(startIndex),
     calendarVersion: cal.version,
     paused,
     consumed,
     remaining: total - consumed,
     explanation: explain
       ? {
-          countingStart: start.date,
-          startRule: start.rule,
+          countingStart: isoOf(startIndex),
+          startRule: start.rule(),
           counted,
           skipped,
           summary:
-            `${amount} working day(s)${extension ? ` + ${extension} extension day(s)` : ''} counted from ${start.date}` +
+            `${amount} working day(s)${extension ? ` + ${extension} extension day(s)` : ''} counted from ${isoOf(startIndex)}` +
             ` (day 1): due ${dueDate}; ${skipped.length} day(s) skipped` +
             (paused ? '; the clock is stopped, so the due date is provisional' : ''),
         }
