@@ -10,7 +10,7 @@ import { DossierJournalService } from 'src/modules/dossiers/persistence/dossier-
 import { DossierStoreService } from 'src/modules/dossiers/persistence/dossier-store.service';
 import { IdempotencyService } from 'src/modules/dossiers/persistence/idempotency.service';
 import { DossiersController } from 'src/modules/dossiers/rest/dossiers.controller';
-import { TrackingController } from 'src/modules/dossiers/rest/tracking.controller';
+import { TrackingController, TrackingRateLimiter } from 'src/modules/dossiers/rest/tracking.controller';
 import { DossierDeadlineService } from 'src/modules/dossiers/services/dossier-deadline.service';
 import { DossierOutcomeService } from 'src/modules/dossiers/services/dossier-outcome.service';
 import { DossierProcessingService } from 'src/modules/dossiers/services/dossier-processing.service';
@@ -29,6 +29,7 @@ import { RegistryModule } from 'src/modules/registry/registry.module';
   controllers: [DossiersController, TrackingController],
   providers: [
     DossierClock,
+    TrackingRateLimiter,
     DossierCodeService,
     DossierJournalService,
     DossierStoreService,

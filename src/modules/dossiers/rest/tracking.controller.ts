@@ -1,9 +1,10 @@
-import { Controller, Get, Ip, Query } from '@nestjs/common';
+import { Controller, Get, Injectable, Ip, Logger, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfig } from 'src/config/app-config';
 import { Public } from 'src/common/auth/auth.decorators';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { TrackingQuery } from 'src/modules/dossiers/rest/receive-dossier.dto';
+import { QueueService } from 'src/queue/queue.service';
 import { DossiersService, type TrackingView } from 'src/modules/dossiers/services/dossiers.service';
 
 /** Fixed one-minute windows per client address. In-process: with several API instances the limit is per instance. */
@@ -25,18 +26,43 @@ export class WindowRateLimiter {
   }
 }
 
+/**
+ * Per-client limit of public tracking lookups, counted in Redis (shared by every API instance); when Redis is
+ * unreachable, counted in this process instead of failing open.
+ */
+@Injectable()
+export class TrackingRateLimiter {
+  private readonly logger = new Logger('TrackingRateLimiter');
+  private readonly local: WindowRateLimiter;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly queues: QueueService,
+  ) {
+    this.local = new WindowRateLimiter(config.dossiers.trackingRateLimit);
+  }
+
+  async take(client: string, now = Date.now()): Promise<boolean> {
+    const window = Math.floor(now / 60_000);
+    const key = `${this.config.queue.prefix}:ratelimit:tracking:${client}:${window}`;
+    try {
+      const result = await this.queues.connection.multi().incr(key).pexpire(key, 60_000).exec();
+      return Number(result?.[0]?.[1] ?? 0) <= this.config.dossiers.trackingRateLimit;
+    } catch (error) {
+      this.logger.warn(`Redis unavailable, counting tracking lookups locally: ${(error as Error).message}`);
+      return this.local.take(client, now);
+    }
+  }
+}
+
 /** Public tracking for citizens: state, step, appointment and apology; never personal data. */
 @ApiTags('tracking')
 @Controller('tracking')
 export class TrackingController {
-  private readonly limiter: WindowRateLimiter;
-
   constructor(
     private readonly dossiers: DossiersService,
-    config: AppConfig,
-  ) {
-    this.limiter = new WindowRateLimiter(config.dossiers.trackingRateLimit);
-  }
+    private readonly limiter: TrackingRateLimiter,
+  ) {}
 
   @Get()
   @Public()
@@ -58,8 +84,8 @@ export class TrackingController {
       },
     },
   })
-  track(@Query() q: TrackingQuery, @Ip() ip: string): Promise<TrackingView> {
-    if (!this.limiter.take(ip ?? 'unknown'))
+  async track(@Query() q: TrackingQuery, @Ip() ip: string): Promise<TrackingView> {
+    if (!(await this.limiter.take(ip ?? 'unknown')))
       throw new DomainException('RATE_LIMITED', 'Too many tracking lookups; try again in a minute');
     return this.dossiers.track(q.code, q.factor);
   }
