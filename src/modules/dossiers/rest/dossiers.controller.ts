@@ -124,7 +124,7 @@ export class DossiersController {
   @Scopes('dossiers:write')
   @ApiOkResponse({ type: DossierView, description: 'The supplement: at receipt, or during processing (clock resumes)' })
   async supplement(@Param('id', ParseUUIDPipe) id: string, @Body() body: SupplementDto): Promise<DossierView> {
-    const current = await this.dossiers.get(id);
+    const current = await this.dossiers.peek(id);
     const d =
       current.state === 'SUPPLEMENT_BEFORE_ACCEPTANCE'
         ? await this.processing.supplementAtReceipt(id, body.version, body.documents)

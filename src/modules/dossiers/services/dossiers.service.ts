@@ -64,6 +64,11 @@ export class DossiersService {
     return d;
   }
 
+  /** The dossier in the caller's scope without recording a personal-data view (for routing an action by state). */
+  async peek(id: string): Promise<DossierEntity> {
+    return this.store.findScoped(this.store.dataSource.manager, id, await this.store.scope());
+  }
+
   async getByCode(code: string): Promise<DossierEntity> {
     if (!looksLikeDossierCode(code)) throw new DomainException('DOSSIER_CODE_INVALID', 'The dossier code is malformed');
     const scope = await this.store.scope();
