@@ -135,6 +135,23 @@ export class ProceduresService {
     return version;
   }
 
+  /**
+   * Many versions by id in one round of queries, in no particular order (for DataLoaders: dossiers list the code and
+   * name of their bound versions). Unknown ids are left out. `withParts` adds documents, fees, steps, legal bases.
+   */
+  async versionsByIds(ids: readonly string[], withParts = false): Promise<ProcedureVersionRecord[]> {
+    const valid = ids.filter((id) =>
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id),
+    );
+    if (valid.length === 0) return [];
+    const rows = await this.dataSource.query<VersionRow[]>(
+      `select ${VERSION_SELECT} from ${VERSION_FROM} where v.id = any($1::uuid[])`,
+      [valid],
+    );
+    const versions = rows.map(mapVersionRow);
+    return withParts ? this.store.loadParts(this.dataSource.manager, versions) : versions;
+  }
+
   /** Every version of a procedure, oldest first, with documents, fees, steps and legal bases. */
   async history(code: string): Promise<ProcedureVersionRecord[]> {
     const id = await this.procedureId(code);

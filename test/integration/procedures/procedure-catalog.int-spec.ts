@@ -117,6 +117,8 @@ describe('procedure catalog: decisions, versions and search (service level, real
       expect(after?.timeLimit).toEqual({ amount: 7, unit: 'WORKING_DAYS' });
       expect(after?.versionNo).toBe(2);
       expect(await procedures.versionInForce(code, '2026-01-04')).toBeUndefined();
+      const batch = await procedures.versionsByIds([before?.id as string, after?.id as string, 'not-a-uuid']);
+      expect(batch.map((v) => v.versionNo).sort()).toEqual([1, 2]);
       // The old version stays readable by the id a dossier stored.
       expect((await procedures.getVersion(before?.id as string)).timeLimit).toEqual({
         amount: 10,

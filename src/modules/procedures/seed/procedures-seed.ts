@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import sectorFile from 'src/modules/procedures/seed-data/procedures-sector.json';
+import decisionsFile from 'src/modules/procedures/seed-data/seed-decisions.json';
 import type { DecisionDraftInput } from 'src/modules/procedures/domain/decision.types';
 import {
   NATIONAL_CODE_PATTERN,
@@ -39,18 +39,16 @@ interface SeedDecision {
   notes: string | null;
 }
 
-export const SEED_DATA_DIR = join(__dirname, '..', 'seed-data');
-
-export function loadSectorRecords(dir = SEED_DATA_DIR): SectorRecord[] {
-  const file = JSON.parse(readFileSync(join(dir, 'procedures-sector.json'), 'utf8')) as {
-    procedures: SectorRecord[];
-  };
-  return file.procedures;
+/**
+ * The seed files are imported (not read from disk) so the compiler ships them in dist/ and `npm start` / `npm run
+ * seed` work without ../shared.
+ */
+export function loadSectorRecords(): SectorRecord[] {
+  return (sectorFile as unknown as { procedures: SectorRecord[] }).procedures;
 }
 
-function loadSeedDecisions(dir = SEED_DATA_DIR): SeedDecision[] {
-  return (JSON.parse(readFileSync(join(dir, 'seed-decisions.json'), 'utf8')) as { decisions: SeedDecision[] })
-    .decisions;
+function loadSeedDecisions(): SeedDecision[] {
+  return (decisionsFile as unknown as { decisions: SeedDecision[] }).decisions;
 }
 
 /** The dataset's field wording → catalog field code. The liên thông group gets its own field, as the dataset counts it. */
@@ -145,9 +143,9 @@ export function contentOf(record: SectorRecord, decision: SeedDecision): Procedu
 }
 
 /** The seed as publication decisions (one per source decision), each adding its procedures as NEW. */
-export function seedDecisions(dir = SEED_DATA_DIR): DecisionDraftInput[] {
-  const records = loadSectorRecords(dir);
-  return loadSeedDecisions(dir).map((d) => {
+export function seedDecisions(): DecisionDraftInput[] {
+  const records = loadSectorRecords();
+  return loadSeedDecisions().map((d) => {
     const own = records.filter((r) => r.source.decision === d.sourceDecision);
     return {
       number: d.number,
