@@ -66,7 +66,7 @@ describe('embedded mode (DATABASE_URL unset)', () => {
     try {
       await waitForReady(`http://127.0.0.1:${port}/health/ready`, child, 150_000);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n--- app output ---\n${output.slice(-4000)}`);
+      throw new Error(`${(error as Error).message}\n--- app output ---\n${output.slice(-4000)}`, { cause: error });
     }
     expect(output).toMatch(/PostgreSQL: embedded server started/);
     expect(pidsMatching(join(dataDir, 'postgres')).length).toBeGreaterThan(0);

@@ -94,11 +94,11 @@ export function applyOpenApiConventions(document: OpenAPIObject): OpenAPIObject 
               description: 'Seconds to wait before retrying',
               schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 86_400 },
             },
-            ...((response.headers as Json | undefined) ?? {}),
+            ...(response.headers ?? {}),
           };
         }
         if (/^[245]/.test(status))
-          response.headers = { ...RESPONSE_HEADERS, ...((response.headers as Json | undefined) ?? {}) };
+          response.headers = { ...RESPONSE_HEADERS, ...(response.headers ?? {}) };
       }
     }
   }
