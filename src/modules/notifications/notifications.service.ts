@@ -102,6 +102,7 @@ export class NotificationsService {
    */
   async notify(manager: EntityManager, inputs: NotifyInput[]): Promise<string[]> {
     const rows: DeliveryRow[] = [];
+    const inbox: OutgoingMessage[] = [];
     const now = this.clock.now();
     const subscriptions = new Map<string, Array<{ id: string; url: string; api_key_id: string | null }>>();
     for (const input of inputs) {
@@ -115,18 +116,15 @@ export class NotificationsService {
         for (const channel of template.channels) {
           const key = `${input.sourceKey}:${channel}:${r.ref}`;
           if (channel === 'INBOX' && r.staffId) {
-            await this.inbox.send(
-              {
-                deliveryId: key,
-                messageId: key,
-                eventKind: input.kind,
-                address: r.staffId,
-                subject: title,
-                body: body.text,
-                payload: input.data,
-              },
-              manager,
-            );
+            inbox.push({
+              deliveryId: key,
+              messageId: key,
+              eventKind: input.kind,
+              address: r.staffId,
+              subject: title,
+              body: body.text,
+              payload: input.data,
+            });
           }
           const base = { dedupeKey: key, kind: input.kind, recipientRef: r.ref, subscriptionId: null, dueAt };
           if (channel === 'EMAIL' && r.email)
@@ -168,6 +166,7 @@ export class NotificationsService {
         }
       }
     }
+    await this.inbox.sendMany(inbox, manager);
     return this.insertDeliveries(manager, rows);
   }
 

@@ -15,19 +15,25 @@ export class InboxChannel implements NotificationChannel {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async send(message: OutgoingMessage, manager?: EntityManager): Promise<SendResult> {
+    await this.sendMany([message], manager);
+    return {};
+  }
+
+  /** Writes many inbox entries in one statement (the sweep fires rungs in pages). */
+  async sendMany(messages: OutgoingMessage[], manager?: EntityManager): Promise<void> {
+    if (messages.length === 0) return;
     await (manager ?? this.dataSource.manager).query(
       `insert into inbox_notifications (dedupe_key, recipient_id, event_kind, title, body, data)
-       values ($1, $2, $3, $4, $5, $6)
+       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
        on conflict (dedupe_key) do nothing`,
       [
-        message.messageId,
-        message.address,
-        message.eventKind,
-        message.subject ?? '',
-        message.body,
-        message.payload,
+        messages.map((m) => m.messageId),
+        messages.map((m) => m.address),
+        messages.map((m) => m.eventKind),
+        messages.map((m) => m.subject ?? ''),
+        messages.map((m) => m.body),
+        messages.map((m) => JSON.stringify(m.payload)),
       ],
     );
-    return {};
   }
 }
