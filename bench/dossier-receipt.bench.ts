@@ -155,6 +155,8 @@ async function main(): Promise<void> {
     PORT: String(PORT),
     DEV_ISSUER_ENABLED: 'true',
     API_KEY_RATE_LIMIT: '1000000',
+    // Production refuses to start without it; a throwaway key for the scratch database.
+    PAYMENT_ACCOUNT_ENCRYPTION_KEY: process.env.PAYMENT_ACCOUNT_ENCRYPTION_KEY ?? randomBytes(32).toString('hex'),
   };
   const app = startNode(['-r', '@swc-node/register', 'src/main.ts'], env);
   try {
