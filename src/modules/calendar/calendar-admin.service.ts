@@ -139,6 +139,7 @@ export class CalendarAdminService {
     dayIndex(date);
     return this.change(`Override ${date} added`, async (m, v) => {
       if (await this.currentRow(m, date)) throw new DomainException('CALENDAR_OVERRIDE_EXISTS', `${date} already has an override`);
+      await this.assertAnnounced(m, date, content.holiday);
       const created = await this.insert(m, v, date, content, null);
       await this.audit.record({ action: 'CALENDAR_OVERRIDE_CREATED', entityType: 'calendar_override', entityId: date, after: { ...created } }, m);
       return created;
@@ -151,6 +152,7 @@ export class CalendarAdminService {
     return this.change(`Override ${date} changed`, async (m, v) => {
       const before = await this.currentRow(m, date);
       if (!before) throw new DomainException('CALENDAR_OVERRIDE_NOT_FOUND', `${date} has no override`);
+      if (content.holiday && content.holiday !== before.holiday) await this.assertAnnounced(m, date, content.holiday);
       await m.query(`update calendar_overrides set retired_in_version = $2 where id = $1`, [before.id, v]);
       const after = await this.insert(m, v, date, content, null);
       await this.audit.record(
@@ -271,6 +273,26 @@ export class CalendarAdminService {
     const result = outer ? await run(outer) : await this.dataSource.transaction(run);
     if (!outer) await this.calendar.reload();
     return result;
+  }
+
+  /**
+   * A single day may join a holiday's announcement only when that year already has one: tagging a lone day would
+   * otherwise drop every computed day of the holiday for the year. Whole placements go through recordAnnouncement.
+   */
+  private async assertAnnounced(m: EntityManager, date: string, holiday: HolidayGroup | null | undefined): Promise<void> {
+    if (!holiday) return;
+    const rows = await m.query<unknown[]>(
+      `select 1 from calendar_overrides
+        where retired_in_version is null and holiday = $1 and day <> $2
+          and date_part('year', day) = date_part('year', $2::date) limit 1`,
+      [holiday, date],
+    );
+    if (rows.length === 0)
+      throw new DomainException(
+        'VALIDATION_FAILED',
+        `No ${holiday} announcement is recorded for ${date.slice(0, 4)}: record the whole announcement (POST /calendar/announcements) instead`,
+        { errors: [{ field: 'holiday', message: 'record the announcement of this holiday first' }] },
+      );
   }
 
   private async latestVersion(m: EntityManager): Promise<number> {

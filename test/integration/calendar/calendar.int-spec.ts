@@ -104,6 +104,14 @@ describe('calendar module (service level, real PostgreSQL)', () => {
     for (const d of computedOff.filter((x) => !days.includes(x)))
       expect(calendar.isWorkingDay(d)).toBe(calendar.day(d).weekday <= 5);
     expect(calendar.current().year(2094).filter((d) => d.kind === 'PUBLIC_HOLIDAY' && d.holiday === 'TET')).toHaveLength(0);
+
+    // A lone day cannot be tagged with a holiday that has no announcement that year (it would drop the computed days).
+    const v = calendar.version;
+    await expect(
+      admin.create('2096-09-04', { kind: 'DAY_OFF', holiday: 'NATIONAL_DAY', reason: 'x', documentNumber: 'TEST' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(calendar.version).toBe(v);
+    expect(calendar.day('2096-09-04').overrideId).toBeNull();
   });
 
   it('a per-agency cut-off moves counting to the next working day', async () => {
