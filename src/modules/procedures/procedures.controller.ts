@@ -15,7 +15,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Scopes } from 'src/common/auth/auth.decorators';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { CatalogQuery, OnDateQuery } from 'src/modules/procedures/api/catalog-filter.args';
-import { toVersionObject } from 'src/modules/procedures/api/procedure.mapper';
+import { toPageObject, toVersionObject } from 'src/modules/procedures/api/procedure.mapper';
 import {
   ProcedurePageObject,
   ProcedureVersionObject,
@@ -24,7 +24,7 @@ import {
 import { CatalogStatisticsObject } from 'src/modules/procedures/api/statistics.object';
 import { PROCEDURE_CODE_PATTERN } from 'src/modules/procedures/domain/procedure.types';
 import { ProcedureStatisticsService } from 'src/modules/procedures/procedure-statistics.service';
-import { businessToday, catalogCode, ProceduresService } from 'src/modules/procedures/procedures.service';
+import { catalogCode, ProceduresService } from 'src/modules/procedures/procedures.service';
 
 /** OpenAPI description of a procedure code path parameter. */
 export const ApiCodeParam = (): MethodDecorator =>
@@ -81,13 +81,7 @@ export class ProceduresController {
   async list(@Query() query: CatalogQuery): Promise<ProcedurePageObject> {
     const { limit, cursor, ...filter } = query;
     const page = await this.catalog.list(filter, limit, cursor);
-    return {
-      items: page.items.map(toVersionObject),
-      totalCount: page.totalCount,
-      nextCursor: page.nextCursor,
-      status: filter.status ?? 'IN_FORCE',
-      onDate: filter.onDate ?? businessToday(),
-    };
+    return toPageObject(page, filter);
   }
 
   @Get('statistics')

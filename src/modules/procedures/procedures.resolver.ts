@@ -3,7 +3,7 @@ import { Roles, Scopes } from 'src/common/auth/auth.decorators';
 import { DATE_PATTERN } from 'src/modules/procedures/api/api-fields';
 import { CatalogFilterArgs } from 'src/modules/procedures/api/catalog-filter.args';
 import { CreateDecisionInput } from 'src/modules/procedures/api/decision.input';
-import { toDecisionObject, toVersionObject } from 'src/modules/procedures/api/procedure.mapper';
+import { toDecisionObject, toPageObject, toVersionObject } from 'src/modules/procedures/api/procedure.mapper';
 import {
   DecisionObject,
   DecisionPageObject,
@@ -19,7 +19,7 @@ import { DomainException } from 'src/common/errors/domain.exception';
 import { draftFrom } from 'src/modules/procedures/procedure-decisions.controller';
 import { ProcedureDecisionsService } from 'src/modules/procedures/procedure-decisions.service';
 import { ProcedureStatisticsService } from 'src/modules/procedures/procedure-statistics.service';
-import { businessToday, ProceduresService } from 'src/modules/procedures/procedures.service';
+import { ProceduresService } from 'src/modules/procedures/procedures.service';
 
 function checkDate(value: string | undefined, name: string): void {
   if (value !== undefined && !DATE_PATTERN.test(value))
@@ -42,13 +42,7 @@ export class ProceduresResolver {
   async procedures(@Args() args: CatalogFilterArgs): Promise<ProcedurePageObject> {
     const { first, after, ...filter } = args;
     const page = await this.catalog.list(filter, first, after);
-    return {
-      items: page.items.map(toVersionObject),
-      totalCount: page.totalCount,
-      nextCursor: page.nextCursor,
-      status: filter.status ?? 'IN_FORCE',
-      onDate: filter.onDate ?? businessToday(),
-    };
+    return toPageObject(page, filter);
   }
 
   @Scopes('procedures:read')

@@ -2,10 +2,10 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from 'src/common/auth/auth.decorators';
 import { PublicCatalogQuery } from 'src/modules/procedures/api/catalog-filter.args';
-import { toVersionObject } from 'src/modules/procedures/api/procedure.mapper';
+import { toPageObject, toVersionObject } from 'src/modules/procedures/api/procedure.mapper';
 import { ProcedurePageObject, ProcedureVersionObject } from 'src/modules/procedures/api/procedure.object';
 import { ApiCodeParam, pathCode } from 'src/modules/procedures/procedures.controller';
-import { businessToday, ProceduresService } from 'src/modules/procedures/procedures.service';
+import { ProceduresService } from 'src/modules/procedures/procedures.service';
 
 /**
  * What the department must publish, for the provincial portal: the catalog in force today and each procedure with
@@ -24,13 +24,7 @@ export class PublicProceduresController {
   async list(@Query() query: PublicCatalogQuery): Promise<ProcedurePageObject> {
     const { limit, cursor, ...filter } = query;
     const page = await this.catalog.list({ ...filter, status: 'IN_FORCE' }, limit, cursor, true);
-    return {
-      items: page.items.map(toVersionObject),
-      totalCount: page.totalCount,
-      nextCursor: page.nextCursor,
-      status: 'IN_FORCE',
-      onDate: businessToday(),
-    };
+    return toPageObject(page, { status: 'IN_FORCE' });
   }
 
   @Public()

@@ -1,8 +1,14 @@
 import type {
   AmountObject,
   DecisionObject,
+  ProcedurePageObject,
   ProcedureVersionObject,
 } from 'src/modules/procedures/api/procedure.object';
+import {
+  businessToday,
+  type CatalogPage,
+  type CatalogStatus,
+} from 'src/modules/procedures/procedures.service';
 import type { DecisionRecord } from 'src/modules/procedures/domain/decision.types';
 import {
   NOT_STATED,
@@ -119,6 +125,20 @@ export function toVersionObject(v: ProcedureVersionRecord): ProcedureVersionObje
       budget: amount(s.budget),
     })),
     notStatedFields: notStatedFields(v),
+  };
+}
+
+/** A catalog page with the status and date it was read for. */
+export function toPageObject(
+  page: CatalogPage,
+  filter: { status?: CatalogStatus; onDate?: string },
+): ProcedurePageObject {
+  return {
+    items: page.items.map(toVersionObject),
+    totalCount: page.totalCount,
+    nextCursor: page.nextCursor,
+    status: filter.status ?? 'IN_FORCE',
+    onDate: filter.onDate ?? businessToday(),
   };
 }
 
