@@ -11,6 +11,7 @@ import { NotificationsJobs } from 'src/modules/notifications/notifications.jobs'
 import { NotificationsMetrics } from 'src/modules/notifications/notifications-metrics';
 import { NotificationsResolver } from 'src/modules/notifications/notifications.resolver';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
+import { QueueDashboard } from 'src/modules/notifications/queue-dashboard';
 import { OutboxJobs } from 'src/modules/notifications/outbox/outbox.jobs';
 import { OutboxRelayService } from 'src/modules/notifications/outbox/outbox-relay.service';
 import { OutboxService } from 'src/modules/notifications/outbox/outbox.service';
@@ -37,6 +38,7 @@ import { OutboxService } from 'src/modules/notifications/outbox/outbox.service';
     InboxService,
     NotificationsJobs,
     NotificationsResolver,
+    QueueDashboard,
   ],
   exports: [
     Clock,

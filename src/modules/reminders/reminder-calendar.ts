@@ -3,7 +3,7 @@ import { BUSINESS_UTC_OFFSET_MINUTES } from 'src/config/business-time';
 
 /**
  * The working-day calendar as reminders see it (dates 'YYYY-MM-DD' in business time). Bound to the calendar
- * module's WorkingCalendarService when it is present; WeekdayCalendar (Mon–Fri, no holidays) is only the fallback.
+ * module's WorkingCalendarService in the app (CalendarReminderAdapter); WeekdayCalendar is for tests and scripts.
  */
 export abstract class ReminderCalendar {
   abstract isWorkingDay(date: string): Promise<boolean>;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ReminderCalendar, WeekdayCalendar } from 'src/modules/reminders/reminder-calendar';
+import { CalendarReminderAdapter } from 'src/modules/reminders/calendar-reminder.adapter';
+import { ReminderCalendar } from 'src/modules/reminders/reminder-calendar';
 import { ReminderSweepService } from 'src/modules/reminders/reminder-sweep.service';
 import { RemindersJobs } from 'src/modules/reminders/reminders.jobs';
 import { RemindersService } from 'src/modules/reminders/reminders.service';
@@ -10,7 +11,7 @@ import { RemindersService } from 'src/modules/reminders/reminders.service';
  */
 @Module({
   providers: [
-    { provide: ReminderCalendar, useFactory: () => new WeekdayCalendar() },
+    { provide: ReminderCalendar, useClass: CalendarReminderAdapter },
     RemindersService,
     ReminderSweepService,
     RemindersJobs,
