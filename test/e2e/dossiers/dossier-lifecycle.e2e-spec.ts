@@ -91,7 +91,9 @@ describe('dossier lifecycle over HTTP (REST for portals, GraphQL for staff)', ()
     const returned = await ok('returnDossierResult(id: $id, version: $version, channel: DIRECT)', '', { id: d.id, version: ready.version });
     expect(returned).toMatchObject({ state: 'RESULT_RETURNED', portalStatus: 10, allowedActions: [] });
 
-    const slip = await gql(officer, `query($id: ID!) { dossierSlip(id: $id, kind: "process-control") { title rows } dossier(id: $id) { steps { seq status outcome } } }`, { id: d.id });
+    const slip = await gql(officer, `query($id: ID!) { dossierSlip(id: $id, kind: "process-control") { title rows } dossier(id: $id) { steps { seq status outcome } events { type toState } handovers { stepOutcome } } }`, { id: d.id });
+    expect(slip.data.dossier.events.map((e: any) => e.type)).toContain('dossier.result_returned');
+    expect(slip.data.dossier.handovers.map((h: any) => h.stepOutcome)).toEqual([null, 'ON_TIME']);
     expect(slip.data.dossierSlip.rows).toHaveLength(2);
     expect(slip.data.dossier.steps.map((s: any) => s.outcome)).toEqual(['ON_TIME', 'EARLY', null]);
     const changes = await http().get('/api/v1/dossiers/changes').set('x-api-key', portalKey).query({ limit: 500 });
@@ -135,6 +137,21 @@ describe('dossier lifecycle over HTTP (REST for portals, GraphQL for staff)', ()
     expect(ledger).toEqual({ due: '2026-03-19', pauses: 1 });
     const slip = await gql(officer, `query($id: ID!) { dossierSlip(id: $id, kind: "supplement-request") { title rows } }`, { id: d.id });
     expect(slip.data.dossierSlip.rows).toEqual([['Giấy xác nhận của UBND xã']]);
+  });
+
+  it('the appointment date skips public holidays: Hùng Kings (day in lieu 27 Apr 2026), 30 Apr and 1 May', async () => {
+    clock.set(at('2026-04-24'));
+    const d = await receiveOk();
+    // Fri 24 Apr is day 1; Mon 27 Apr, Thu 30 Apr and Fri 1 May are off; day 10 is Tue 12 May.
+    expect(d.dueDate).toBe('2026-05-12');
+  });
+
+  it('postal receipt counts from the postmark date (next working day when it is a weekend)', async () => {
+    clock.set(at('2026-03-04'));
+    const d = await receiveOk({ channel: 'POSTAL', postmarkDate: '2026-02-28' }); // a Saturday
+    const [row] = await app.get(DataSource).query(`select to_char(counting_start, 'YYYY-MM-DD') as s from dossiers where id = $1`, [d.id]);
+    expect(row.s).toBe('2026-03-02');
+    expect(d.dueDate).toBe('2026-03-13');
   });
 
   it('supplement before acceptance, then acceptance; refusal at receipt', async () => {

@@ -37,6 +37,32 @@ export class DossierStepObject {
   @Field(() => String, { nullable: true, description: 'EARLY / ON_TIME / LATE' }) outcome!: string | null;
 }
 
+@ObjectType('DossierEvent', { description: 'One entry of the append-only history' })
+export class DossierEventObject {
+  @Field(() => ID) id!: string;
+  @Field() type!: string;
+  @Field(() => String, { nullable: true }) fromState!: string | null;
+  @Field(() => String, { nullable: true }) toState!: string | null;
+  @Field() actorKind!: string;
+  @Field() actorName!: string;
+  @Field(() => GraphQLISODateTime) occurredAt!: Date;
+  @Field({ description: 'Event facts as JSON (no personal identifiers)' }) payload!: string;
+}
+
+@ObjectType('DossierHandover', { description: 'A line of the process control slip' })
+export class DossierHandoverObject {
+  @Field(() => ID, { nullable: true }) fromStepId!: string | null;
+  @Field(() => ID, { nullable: true }) toStepId!: string | null;
+  @Field(() => ID, { nullable: true }) fromAgencyId!: string | null;
+  @Field(() => ID, { nullable: true }) toAgencyId!: string | null;
+  @Field() fromPerson!: string;
+  @Field(() => String, { nullable: true }) toPerson!: string | null;
+  @Field(() => GraphQLISODateTime) handedAt!: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) stepDueAt!: Date | null;
+  @Field(() => String, { nullable: true }) stepOutcome!: string | null;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
 @ObjectType('DossierProcedure')
 export class DossierProcedureObject {
   @Field(() => ID) versionId!: string;

@@ -3,7 +3,11 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
 import { ProcedureCatalogPort } from 'src/modules/dossiers/dossier-ports';
-import { DossierStepEntity } from 'src/modules/dossiers/entities/dossier-parts.entity';
+import {
+  DossierEventEntity,
+  DossierHandoverEntity,
+  DossierStepEntity,
+} from 'src/modules/dossiers/entities/dossier-parts.entity';
 import {
   ApologyInputGql,
   DecisionInputGql,
@@ -16,6 +20,8 @@ import {
 import {
   ApologyCountsObject,
   ChannelEnum,
+  DossierEventObject,
+  DossierHandoverObject,
   DossierObject,
   DossierPage,
   DossierProcedureObject,
@@ -35,6 +41,8 @@ const STAFF = ['RECEPTION_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN'] as const;
 
 interface Loaders {
   steps: DataLoader<string, DossierStepObject[]>;
+  events: DataLoader<string, DossierEventObject[]>;
+  handovers: DataLoader<string, DossierHandoverObject[]>;
   procedures: DataLoader<string, DossierProcedureObject | null>;
 }
 const LOADERS = new WeakMap<object, Loaders>();
@@ -68,6 +76,27 @@ export class DossiersResolver {
             rows.filter((r) => r.dossierId === id).map((r) => ({ ...r, level: r.level, outcome: r.outcome })),
           );
         }),
+        events: new DataLoader(async (ids) => {
+          const rows = await this.dataSource
+            .getRepository(DossierEventEntity)
+            .createQueryBuilder('e')
+            .where('e.dossier_id = any(:ids)', { ids: [...ids] })
+            .orderBy('e.id')
+            .getMany();
+          return ids.map((id) =>
+            rows.filter((r) => r.dossierId === id).map((r) => ({ ...r, payload: JSON.stringify(r.payload) })),
+          );
+        }),
+        handovers: new DataLoader(async (ids) => {
+          const rows = await this.dataSource
+            .getRepository(DossierHandoverEntity)
+            .createQueryBuilder('h')
+            .where('h.dossier_id = any(:ids)', { ids: [...ids] })
+            .orderBy('h.handed_at')
+            .addOrderBy('h.id')
+            .getMany();
+          return ids.map((id) => rows.filter((r) => r.dossierId === id));
+        }),
         procedures: new DataLoader(async (ids) => {
           const versions = await this.catalog.versionsByIds(ids);
           return ids.map((id) => {
@@ -86,6 +115,16 @@ export class DossiersResolver {
   @ResolveField(() => [DossierStepObject])
   steps(@Parent() d: DossierObject, @Context() ctx: object): Promise<DossierStepObject[]> {
     return this.loaders(ctx).steps.load(d.id);
+  }
+
+  @ResolveField(() => [DossierEventObject], { description: 'The append-only history, oldest first' })
+  events(@Parent() d: DossierObject, @Context() ctx: object): Promise<DossierEventObject[]> {
+    return this.loaders(ctx).events.load(d.id);
+  }
+
+  @ResolveField(() => [DossierHandoverObject], { description: 'The process control slip' })
+  handovers(@Parent() d: DossierObject, @Context() ctx: object): Promise<DossierHandoverObject[]> {
+    return this.loaders(ctx).handovers.load(d.id);
   }
 
   @ResolveField(() => DossierProcedureObject, { nullable: true })
