@@ -195,6 +195,49 @@ describe('procedure catalog over REST and GraphQL', () => {
       expect(res.body.code).toBe('VALIDATION_FAILED');
     });
 
+    it('publish a decision through the GraphQL mutation and read the history back', async () => {
+      const code = uniqueCode();
+      const content = procedureContent(code);
+      const gql = (query: string, variables: Record<string, unknown>, token = admin) =>
+        http()
+          .post('/graphql')
+          .set('authorization', `Bearer ${token}`)
+          .send({ query, variables })
+          .expect(200);
+      const mutation = `mutation ($input: CreateDecisionInput!) {
+        createProcedureDecision(input: $input) { status items { action procedureCode resultingVersionId } } }`;
+      const input = {
+        number: uniqueDecisionNumber(),
+        signedOn: '2026-01-05',
+        effectiveFrom: '2026-01-05',
+        apply: true,
+        items: [{ action: 'NEW', procedureCode: code, content }],
+      };
+      const denied = await gql(mutation, { input }, specialist);
+      expect(denied.body.errors[0].extensions.code).toBe('FORBIDDEN');
+      const created = await gql(mutation, { input });
+      expect(created.body.errors).toBeUndefined();
+      expect(created.body.data.createProcedureDecision).toMatchObject({ status: 'APPLIED' });
+      const history = await gql(
+        `query ($code: String!) { procedureHistory(code: $code) { versionNo timeLimitDisplay documents { code } steps { seq budget { text } } } }`,
+        { code },
+      );
+      expect(history.body.data.procedureHistory).toEqual([
+        {
+          versionNo: 1,
+          timeLimitDisplay: '10 ngày làm việc',
+          documents: [{ code: 'DON' }, { code: 'CCCD' }],
+          steps: [
+            { seq: 1, budget: { text: '04 giờ làm việc' } },
+            { seq: 2, budget: { text: '08 ngày làm việc' } },
+            { seq: 3, budget: { text: '1,5 ngày làm việc' } },
+          ],
+        },
+      ]);
+      const missing = await gql(`{ procedure(code: "9.999998") { name } }`, {});
+      expect(missing.body.errors[0].extensions.code).toBe('PROCEDURE_NOT_FOUND');
+    });
+
     it('search over GraphQL ignoring diacritics, and report statistics', async () => {
       const res = await http()
         .post('/graphql')

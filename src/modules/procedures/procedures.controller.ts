@@ -80,7 +80,7 @@ export class ProceduresController {
   @ApiOkResponse({ type: ProcedurePageObject })
   async list(@Query() query: CatalogQuery): Promise<ProcedurePageObject> {
     const { limit, cursor, ...filter } = query;
-    const page = await this.catalog.list(filter, limit, cursor);
+    const page = await this.catalog.list(filter, limit, cursor, true);
     return toPageObject(page, filter);
   }
 

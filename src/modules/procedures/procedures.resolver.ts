@@ -41,7 +41,7 @@ export class ProceduresResolver {
   @Query(() => ProcedurePageObject, { description: 'Catalog list and search (default: in force today)' })
   async procedures(@Args() args: CatalogFilterArgs): Promise<ProcedurePageObject> {
     const { first, after, ...filter } = args;
-    const page = await this.catalog.list(filter, first, after);
+    const page = await this.catalog.list(filter, first, after, true);
     return toPageObject(page, filter);
   }
 
