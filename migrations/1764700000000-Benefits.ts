@@ -119,6 +119,13 @@ export class Benefits1764700000000 implements MigrationInterface {
         closed_at timestamptz,
         check ((method = 'BANK') = (bank_code is not null and account_ciphertext is not null and account_last4 is not null))
       )`);
+    await q.query(`
+      create function benefit_payment_accounts_keep() returns trigger language plpgsql as $$
+      begin
+        raise exception 'payment accounts are closed, never deleted' using errcode = 'restrict_violation';
+      end $$`);
+    await q.query(`create trigger benefit_payment_accounts_keep before delete on benefit_payment_accounts
+      for each row execute function benefit_payment_accounts_keep()`);
     await q.query(`create unique index benefit_payment_accounts_active_key on benefit_payment_accounts (person_id)
       where state = 'ACTIVE'`);
 
@@ -177,7 +184,10 @@ export class Benefits1764700000000 implements MigrationInterface {
         entitlement_id uuid references benefit_entitlements (id) on delete restrict,
         one_off_id uuid references benefit_one_offs (id) on delete restrict,
         carried_from_line_id uuid references benefit_payment_lines (id) on delete restrict,
-        person_id uuid not null references registry_people (id) on delete restrict,
+        -- Snapshot columns, no FK: the person is reachable through the entitlement / one-off / carried line (all FK'd),
+        -- and the account through accounts that are never deleted (trigger below). Six per-row FK checks would cost
+        -- a 100,000-line freeze several seconds.
+        person_id uuid not null,
         person_name text not null,
         for_month date not null check (extract(day from for_month) = 1),
         scheme text not null check (scheme in ('SOCIAL_ASSISTANCE', 'MERIT')),
@@ -188,7 +198,7 @@ export class Benefits1764700000000 implements MigrationInterface {
         legal_basis text not null,
         explanation text not null,
         payment_method text not null check (payment_method in ('BANK', 'POST_OFFICE_CASH', 'DEDUCTION')),
-        payment_account_id uuid references benefit_payment_accounts (id) on delete restrict,
+        payment_account_id uuid,
         instruction_id text not null unique check (instruction_id ~ '^AS[0-9A-F]{22}$'),
         payment_status text not null default 'PENDING' check (payment_status in ('PENDING', 'EXPORTED', 'PAID',
           'FAILED', 'REVERSED', 'UNCOLLECTED', 'RECOVERY_DUE')),
@@ -221,9 +231,9 @@ export class Benefits1764700000000 implements MigrationInterface {
       begin
         select state into cycle_state from benefit_payment_cycles where id = old.cycle_id;
         if cycle_state = 'DRAFT' then
-          return case when tg_op = 'DELETE' then old else new end;
+          return new;
         end if;
-        if tg_op = 'UPDATE' and (new.cycle_id, new.line_no, new.kind, new.entitlement_id, new.one_off_id,
+        if (new.cycle_id, new.line_no, new.kind, new.entitlement_id, new.one_off_id,
             new.carried_from_line_id, new.person_id, new.person_name, new.for_month, new.rule_key, new.rate,
             new.coefficient_hundredths, new.amount, new.legal_basis, new.explanation, new.payment_method,
             new.payment_account_id, new.instruction_id)
@@ -236,7 +246,7 @@ export class Benefits1764700000000 implements MigrationInterface {
         raise exception 'payment lines of a % cycle are frozen', cycle_state using errcode = 'check_violation',
           constraint = 'benefit_payment_lines_frozen';
       end $$`);
-    await q.query(`create trigger benefit_payment_lines_frozen before update or delete
+    await q.query(`create trigger benefit_payment_lines_frozen before update
       on benefit_payment_lines for each row execute function benefit_payment_lines_frozen()`);
     // Inserts are checked once per statement (a cycle freezes 100,000 lines in one INSERT … SELECT).
     await q.query(`
@@ -250,6 +260,18 @@ export class Benefits1764700000000 implements MigrationInterface {
       end $$`);
     await q.query(`create trigger benefit_payment_lines_insert_frozen after insert on benefit_payment_lines
       referencing new table as inserted for each statement execute function benefit_payment_lines_insert_frozen()`);
+    // Deletes too (recomputing a draft deletes its lines: one check per statement, not per row).
+    await q.query(`
+      create function benefit_payment_lines_delete_frozen() returns trigger language plpgsql as $$
+      begin
+        if exists (select 1 from deleted d join benefit_payment_cycles c on c.id = d.cycle_id where c.state <> 'DRAFT') then
+          raise exception 'payment lines of an approved cycle are frozen' using errcode = 'check_violation',
+            constraint = 'benefit_payment_lines_frozen';
+        end if;
+        return null;
+      end $$`);
+    await q.query(`create trigger benefit_payment_lines_delete_frozen after delete on benefit_payment_lines
+      referencing old table as deleted for each statement execute function benefit_payment_lines_delete_frozen()`);
 
     await q.query(`
       create table benefit_payment_exceptions (
@@ -286,10 +308,14 @@ export class Benefits1764700000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`drop table benefit_bank_files`);
     await q.query(`drop table benefit_payment_exceptions`);
+    await q.query(`drop trigger benefit_payment_lines_delete_frozen on benefit_payment_lines`);
+    await q.query(`drop function benefit_payment_lines_delete_frozen()`);
     await q.query(`drop trigger benefit_payment_lines_insert_frozen on benefit_payment_lines`);
     await q.query(`drop function benefit_payment_lines_insert_frozen()`);
     await q.query(`drop trigger benefit_payment_lines_frozen on benefit_payment_lines`);
     await q.query(`drop function benefit_payment_lines_frozen()`);
+    await q.query(`drop trigger benefit_payment_accounts_keep on benefit_payment_accounts`);
+    await q.query(`drop function benefit_payment_accounts_keep()`);
     for (const table of [
       'benefit_payment_lines',
       'benefit_payment_cycles',
