@@ -10,6 +10,16 @@ export interface DigitisationStats {
   digitisationRate: number | null;
 }
 
+/** Archive digitisation per administrative unit, as of a date: the figure the reports module publishes. */
+export interface UnitDigitisationRate {
+  unitId: string | null;
+  projects: number;
+  files: number;
+  done: number;
+  /** done / files, null when no file is registered. */
+  rate: number | null;
+}
+
 /**
  * Progress and quality of a digitisation project: files per state, per box, per clerk (entries, verified, returned
  * at verification → error rate) and per business day (UTC+7) of the event log.
@@ -17,6 +27,30 @@ export interface DigitisationStats {
 @Injectable()
 export class DigitisationStatsService {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * For the reports module: per unit of the projects (restricted to `unitIds` when given — pass the caller's
+   * AccessScopeService scope), files registered by `asOf` and those DONE by `asOf` (business day, UTC+7).
+   */
+  async ratesByUnit(unitIds: string[] | null, asOf: string): Promise<UnitDigitisationRate[]> {
+    const rows = await this.dataSource.query<Array<{ unit_id: string | null; projects: number; files: number; done: number }>>(
+      `select p.unit_id, count(distinct p.id)::int as projects, count(f.id)::int as files,
+              count(f.id) filter (where exists (select 1 from digitisation_events e where e.file_id = f.id
+                 and e.kind = 'DONE' and (e.at at time zone '+07')::date <= $2::date))::int as done
+         from digitisation_projects p
+         left join digitisation_files f on f.project_id = p.id and (f.created_at at time zone '+07')::date <= $2::date
+        where ($1::uuid[] is null or p.unit_id = any($1::uuid[]))
+        group by p.unit_id order by p.unit_id`,
+      [unitIds, asOf],
+    );
+    return rows.map((r) => ({
+      unitId: r.unit_id,
+      projects: r.projects,
+      files: r.files,
+      done: r.done,
+      rate: r.files > 0 ? r.done / r.files : null,
+    }));
+  }
 
   async project(projectId: string, from?: string, to?: string): Promise<DigitisationStats> {
     const states = await this.dataSource.query<Array<{ state: string; n: number }>>(

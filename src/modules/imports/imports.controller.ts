@@ -109,6 +109,16 @@ export class ImportsController {
     return toImportView(await this.imports.get(actorOf(actor), id)).progress;
   }
 
+  @Post(':id/validate')
+  @HttpCode(202)
+  @Roles('DATA_OFFICER', 'ADMIN')
+  @Scopes('imports:write')
+  @ApiOperation({ summary: 'Start the dry run again for an uploaded import (when the queue was unavailable)' })
+  @ApiAcceptedResponse({ type: ImportView })
+  async validate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor | undefined): Promise<ImportView> {
+    return toImportView(await this.imports.validate(actorOf(actor), id));
+  }
+
   @Post(':id/commit')
   @HttpCode(202)
   @Roles('DATA_OFFICER', 'ADMIN')

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
@@ -22,6 +22,7 @@ import { QueueService } from 'src/queue/queue.service';
 @Injectable()
 export class ImportsService implements OnModuleInit {
   readonly pipeline: ImportPipeline;
+  private readonly logger = new Logger('Imports');
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,8 +68,25 @@ export class ImportsService implements OnModuleInit {
       memberFrom: today,
       scopeUnitIds: scopeParam(scope),
     });
-    await this.queues.add('imports.validate', { importId: id }, { jobId: `import-validate-${id}` });
+    // the file is safely stored: a queue hiccup must not lose it; POST /imports/{id}/validate starts the dry run again
+    await this.startValidation(id).catch((error: unknown) => {
+      if (!(error instanceof DomainException)) throw error;
+      this.logger.warn({ importId: id }, 'dry run not enqueued; the officer can start it again');
+    });
     return this.get(actor, id);
+  }
+
+  /** (Re)starts the dry run of an uploaded import (idempotent job id). */
+  async validate(actor: Actor, id: string): Promise<ImportJobRow> {
+    const job = await this.get(actor, id);
+    if (job.state !== 'UPLOADED' && job.state !== 'VALIDATING')
+      throw new DomainException('IMPORT_ILLEGAL_STATE', `The import is ${job.state}; only an uploaded import is validated`);
+    await this.startValidation(id);
+    return this.get(actor, id);
+  }
+
+  private async startValidation(id: string): Promise<void> {
+    await this.queues.add('imports.validate', { importId: id }, { jobId: `import-validate-${id}` });
   }
 
   async get(actor: Actor, id: string): Promise<ImportJobRow> {

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { DigitisationStatsService } from 'src/modules/digitisation/digitisation-stats.service';
 import { DigitisationService } from 'src/modules/digitisation/digitisation.service';
 import { staffToken } from 'test/utils/auth';
 import { createTestApp } from 'test/utils/test-app';
@@ -107,6 +108,10 @@ describe('digitisation of a paper file through every state', () => {
     expect(stats.body.filesByState).toEqual({ DONE: 1 });
     expect(stats.body.digitisationRate).toBe(1);
     expect(stats.body.boxes).toEqual([{ box: 'HOP-001', total: 1, done: 1, byState: { DONE: 1 } }]);
+    const rates = await app
+      .get(DigitisationStatsService)
+      .ratesByUnit(null, new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
+    expect(rates.find((r) => r.unitId === null)).toMatchObject({ files: expect.any(Number), done: expect.any(Number) });
     const clerkA = stats.body.clerks.find((c: { clerk: string }) => c.clerk === 'digi-clerk-a');
     expect(clerkA).toMatchObject({ entries: 2, verified: 1, returned: 1, errorRate: 0.5 });
   });

@@ -81,4 +81,44 @@ describe('import dry run (people with households)', () => {
     expect(await ds.query(`select count(*)::int as n from registry_people`)).toEqual(before);
     expect(a.id).toBeDefined();
   });
+
+  it('a cancelled commit stops at a chunk boundary: committed households stay whole, the rest is not written', async () => {
+    const prefix = uniq('C');
+    const rows = [HEADER];
+    for (let h = 0; h < 4; h++)
+      rows.push(`${prefix}${h};Vũ Văn Chủ;;1960;Nam;Chủ hộ;`, `${prefix}${h};Vũ Thị Vợ;;1962;Nữ;Vợ;`);
+    const id = await upload(ds, rows.join('\n'));
+    const pipeline = pipelineFor(ds, 2); // two households per chunk
+    await pipeline.validate(id);
+    expect(await pipeline.load(id)).toMatchObject({ state: 'VALIDATED', chunk_count: 2, count_create: 8 });
+    // the officer cancels while the first chunk is being written (simulated: right after it)
+    await ds.query(`update import_jobs set state = 'COMMITTING', committed_chunk = -1 where id = $1`, [id]);
+    const original = ds.createQueryRunner.bind(ds);
+    let chunks = 0;
+    ds.createQueryRunner = (...args) => {
+      const runner = original(...args);
+      const commit = runner.commitTransaction.bind(runner);
+      runner.commitTransaction = async () => {
+        await commit();
+        if (++chunks === 1) await ds.query(`update import_jobs set cancel_requested = true where id = $1`, [id]);
+      };
+      return runner;
+    };
+    try {
+      await pipeline.commit(id, 'test-officer');
+    } finally {
+      ds.createQueryRunner = original;
+    }
+    expect((await pipeline.load(id))?.state).toBe('CANCELLED');
+    const written = await ds.query(
+      `select h.code, count(m.id)::int as members from registry_households h
+         left join registry_household_members m on m.household_id = h.id
+        where h.code like $1 || '%' group by h.code order by h.code`,
+      [prefix],
+    );
+    expect(written).toEqual([
+      { code: `${prefix}0`, members: 2 },
+      { code: `${prefix}1`, members: 2 },
+    ]);
+  });
 });

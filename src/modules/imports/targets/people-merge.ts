@@ -3,10 +3,11 @@ type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
 const S = 'import_people_rows';
 
 /**
- * Writes one chunk of classified rows into the registry with set-based statements. Every statement is guarded so
- * that running a chunk twice changes nothing the second time (ids fixed at classification, `on conflict do
- * nothing`, updates only where a value differs, memberships only where the person is not already a current member):
- * the checkpoint makes a resumed commit skip finished chunks, the guards make a replayed chunk harmless.
+ * Writes one chunk of classified rows into the registry with set-based statements. The chunk and its checkpoint
+ * commit in one transaction, so a chunk is never applied twice; the statements are guarded anyway (ids fixed at
+ * classification, `on conflict do nothing`, updates only where a value differs, a membership for an existing person
+ * only where it is not already current). A new person's membership is inserted without the lookup (it has none):
+ * were that chunk ever replayed, the exclusion constraint would fail it loudly rather than duplicate anything.
  */
 export async function mergePeopleChunk(q: Query, importId: string, chunk: number, actor: string): Promise<void> {
   const ref = `import:${importId}`;
@@ -67,10 +68,9 @@ export async function mergePeopleChunk(q: Query, importId: string, chunk: number
      select h.id, s.person_id, s.relationship, s.member_from, 'IMPORT', $3, $4
        from ${S} s join registry_households h on h.code = s.household_code
       where s.import_id = $1 and s.chunk_no = $2 and s.membership_action in ('JOIN', 'MOVE')
-        and s.action in ('CREATE', 'UPDATE')
-        and not exists (select 1 from registry_household_members c
-                         where c.person_id = s.person_id and c.household_id = h.id and c.valid_to is null)
-      order by (s.relationship = 'HEAD') desc, s.row_no`,
+        and (s.action = 'CREATE'
+             or (s.action = 'UPDATE' and not exists (select 1 from registry_household_members c
+                  where c.person_id = s.person_id and c.household_id = h.id and c.valid_to is null)))`,
     [importId, chunk, ref, actor],
   );
 }
