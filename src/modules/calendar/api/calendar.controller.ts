@@ -6,12 +6,14 @@ import { Public, Roles, Scopes } from 'src/common/auth/auth.decorators';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { AnnouncementInputDto, CalculatorInput, CutoffInput, OverrideInput } from 'src/modules/calendar/api/calendar.inputs';
 import {
+  fromAnnouncementInput,
   fromCalculatorInput,
   toAnnouncementObject,
   toDayObject,
   toDueDateObject,
   toOverrideObject,
   toVersionObject,
+  toYearObject,
 } from 'src/modules/calendar/api/calendar.mapper';
 import {
   AnnouncementResultObject,
@@ -84,8 +86,7 @@ export class CalendarController {
   @ApiOkResponse({ type: CalendarYearObject })
   async yearView(@Param('year') raw: string, @Query() q: VersionQuery): Promise<CalendarYearObject> {
     const y = year(raw);
-    const cal = q.version === undefined ? this.calendar.current() : await this.calendar.atVersion(q.version);
-    return { year: y, calendarVersion: cal.version, workingDays: cal.workingDaysInYear(y), days: cal.year(y).map(toDayObject) };
+    return toYearObject(q.version === undefined ? this.calendar.current() : await this.calendar.atVersion(q.version), y);
   }
 
   @Get('days/:date')
@@ -166,11 +167,7 @@ export class CalendarController {
   @ApiOkResponse({ type: AnnouncementResultObject })
   async announce(@Body() body: AnnouncementInputDto): Promise<AnnouncementResultObject> {
     return toAnnouncementObject(
-      await this.admin.recordAnnouncement({
-        ...body,
-        unconfirmed: body.unconfirmed ?? false,
-        days: body.days.map((d) => ({ ...d, unconfirmed: d.unconfirmed ?? false })),
-      }),
+      await this.admin.recordAnnouncement(fromAnnouncementInput(body)),
     );
   }
 

@@ -2,15 +2,17 @@ import { DomainException } from 'src/common/errors/domain.exception';
 import type {
   AnnouncementResultObject,
   CalendarDayObject,
+  CalendarYearObject,
   CalendarOverrideObject,
   CalendarVersionObject,
   DueDateObject,
 } from 'src/modules/calendar/api/calendar.objects';
-import type { CalculatorInput } from 'src/modules/calendar/api/calendar.inputs';
-import type { CalendarVersionRecord, OverrideRecord } from 'src/modules/calendar/calendar-admin.service';
+import type { AnnouncementInputDto, CalculatorInput } from 'src/modules/calendar/api/calendar.inputs';
+import type { AnnouncementInput, CalendarVersionRecord, OverrideRecord } from 'src/modules/calendar/calendar-admin.service';
 import type { DayInfo } from 'src/modules/calendar/domain/calendar-types';
 import type { DueDateResult } from 'src/modules/calendar/domain/deadline-calculator';
 import { solarToLunar } from 'src/modules/calendar/domain/lunar';
+import type { WorkingCalendar } from 'src/modules/calendar/domain/working-calendar';
 import type { CalendarDueDateInput } from 'src/modules/calendar/working-calendar.service';
 
 export function toDayObject(d: DayInfo): CalendarDayObject {
@@ -25,6 +27,22 @@ export function toDayObject(d: DayInfo): CalendarDayObject {
     documentNumber: d.documentNumber,
     unconfirmed: d.unconfirmed,
     lunar: `${l.day}/${l.month}${l.leap ? '+' : ''}`,
+  };
+}
+
+/** Every day of a year on one calendar version. */
+export function toYearObject(cal: WorkingCalendar, year: number): CalendarYearObject {
+  if (!Number.isInteger(year) || year < 1990 || year > 2101)
+    throw new DomainException('CALENDAR_DATE_OUT_OF_RANGE', 'Years 1990–2101');
+  return { year, calendarVersion: cal.version, workingDays: cal.workingDaysInYear(year), days: cal.year(year).map(toDayObject) };
+}
+
+/** The announcement as the admin service takes it (absent flags are false). */
+export function fromAnnouncementInput(i: AnnouncementInputDto): AnnouncementInput {
+  return {
+    ...i,
+    unconfirmed: i.unconfirmed ?? false,
+    days: i.days.map((d) => ({ ...d, unconfirmed: d.unconfirmed ?? false })),
   };
 }
 

@@ -3,12 +3,13 @@ import { Public, Roles, Scopes } from 'src/common/auth/auth.decorators';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { AnnouncementInputDto, CalculatorInput, OverrideInput } from 'src/modules/calendar/api/calendar.inputs';
 import {
+  fromAnnouncementInput,
   fromCalculatorInput,
   toAnnouncementObject,
-  toDayObject,
   toDueDateObject,
   toOverrideObject,
   toVersionObject,
+  toYearObject,
 } from 'src/modules/calendar/api/calendar.mapper';
 import {
   AnnouncementResultObject,
@@ -46,9 +47,8 @@ export class CalendarResolver {
     @Args('year', { type: () => Int }) year: number,
     @Args('version', { type: () => Int, nullable: true }) version?: number,
   ): Promise<CalendarYearObject> {
-    const y = checkYear(year);
     const cal = version === undefined || version === null ? this.calendar.current() : await this.calendar.atVersion(version);
-    return { year: y, calendarVersion: cal.version, workingDays: cal.workingDaysInYear(y), days: cal.year(y).map(toDayObject) };
+    return toYearObject(cal, checkYear(year));
   }
 
   @Query(() => [CalendarOverrideObject], { description: 'Overrides of a year in force at a version (default current)' })
@@ -110,11 +110,7 @@ export class CalendarResolver {
     @Args('input', { type: () => AnnouncementInputDto }) input: AnnouncementInputDto,
   ): Promise<AnnouncementResultObject> {
     return toAnnouncementObject(
-      await this.admin.recordAnnouncement({
-        ...input,
-        unconfirmed: input.unconfirmed ?? false,
-        days: input.days.map((d) => ({ ...d, unconfirmed: d.unconfirmed ?? false })),
-      }),
+      await this.admin.recordAnnouncement(fromAnnouncementInput(input)),
     );
   }
 }
