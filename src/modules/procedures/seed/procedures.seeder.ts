@@ -25,9 +25,17 @@ export class ProceduresSeeder implements Seeder {
       new ProcedureVersionStore(),
       new AuditService(manager.connection),
     );
+    // Link an agency only when its registered name is exactly the one the source prints (no fuzzy guessing).
+    const agencies = await manager.query<Array<{ id: string; name: string }>>(
+      `select id, name from agencies`,
+    );
+    const agencyId = new Map(agencies.map((a) => [a.name, a.id]));
     let applied = 0;
     let procedures = 0;
     for (const draft of seedDecisions()) {
+      for (const item of draft.items)
+        if (item.content?.implementingAgencyName)
+          item.content.implementingAgencyId = agencyId.get(item.content.implementingAgencyName) ?? null;
       const seen = await manager.query<unknown[]>(`select 1 from procedure_decisions where seed_key = $1`, [
         draft.seedKey,
       ]);
