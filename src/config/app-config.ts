@@ -76,6 +76,7 @@ export class AppConfig {
     fileStoreDriver: 'local' | 's3';
     trackingRateLimit: number;
     apologyMinWorkingDaysBeforeDue: number;
+    s3: { endpoint?: string; region: string; bucket?: string; accessKeyId?: string; secretAccessKey?: string };
   };
   readonly notifications: {
     outboxRelayEveryMs: number;
@@ -184,6 +185,13 @@ export class AppConfig {
       fileStoreDriver: v.FILE_STORE_DRIVER,
       trackingRateLimit: v.DOSSIER_TRACKING_RATE_LIMIT,
       apologyMinWorkingDaysBeforeDue: v.DOSSIER_APOLOGY_MIN_WORKING_DAYS_BEFORE_DUE,
+      s3: {
+        endpoint: v.S3_ENDPOINT,
+        region: v.S3_REGION,
+        bucket: v.S3_BUCKET,
+        accessKeyId: v.S3_ACCESS_KEY_ID,
+        secretAccessKey: v.S3_SECRET_ACCESS_KEY,
+      },
     };
     this.notifications = {
       outboxRelayEveryMs: v.OUTBOX_RELAY_EVERY_MS,

@@ -116,6 +116,12 @@ export class EnvironmentVariables {
   @IsIn(['local', 's3']) FILE_STORE_DRIVER: 'local' | 's3' = 'local';
   @Transform(toInt) @IsInt() @Min(1) @Max(100_000) DOSSIER_TRACKING_RATE_LIMIT = 20;
   @Transform(toInt) @IsInt() @Min(0) @Max(10) DOSSIER_APOLOGY_MIN_WORKING_DAYS_BEFORE_DUE = 1;
+  /** S3-compatible file store (FILE_STORE_DRIVER=s3), path-style addressing. */
+  @IsOptional() @IsString() @MaxLength(500) @Matches(/^https?:\/\//, { message: 'S3_ENDPOINT must be an http(s) URL' }) S3_ENDPOINT?: string;
+  @IsString() @MaxLength(64) S3_REGION = 'us-east-1';
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9.-]{1,62}$/, { message: 'S3_BUCKET must be a valid bucket name' }) S3_BUCKET?: string;
+  @IsOptional() @IsString() @MaxLength(200) S3_ACCESS_KEY_ID?: string;
+  @IsOptional() @IsString() @MaxLength(200) S3_SECRET_ACCESS_KEY?: string;
 
   // --- notifications and reminders (issue 7) ---
   @Transform(toInt) @IsInt() @Min(200) @Max(600_000) OUTBOX_RELAY_EVERY_MS = 2000;

@@ -46,8 +46,13 @@ import { RegistryModule } from 'src/modules/registry/registry.module';
     {
       provide: FileStore,
       inject: [AppConfig],
-      useFactory: (config: AppConfig): FileStore =>
-        config.dossiers.fileStoreDriver === 's3' ? new S3FileStore() : new LocalDiskFileStore(config.storage.dir),
+      useFactory: (config: AppConfig): FileStore => {
+        if (config.dossiers.fileStoreDriver !== 's3') return new LocalDiskFileStore(config.storage.dir);
+        const { endpoint, bucket, accessKeyId, secretAccessKey, region } = config.dossiers.s3;
+        if (!endpoint || !bucket || !accessKeyId || !secretAccessKey)
+          throw new Error('FILE_STORE_DRIVER=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+        return new S3FileStore({ endpoint, bucket, accessKeyId, secretAccessKey, region });
+      },
     },
   ],
   exports: [DossiersService, DossierReceiptService, DossierProcessingService, DossierOutcomeService, DossierClock],

@@ -121,7 +121,9 @@ export class ProcedureStatisticsService {
       `select i.action, ${LEVEL_GROUP('i.levels')} as level, count(*)::int as count
        from procedure_decision_items i join procedure_decisions d on d.id = i.decision_id
        where d.status = 'APPLIED' and d.signed_on between $1::date and $2::date
-       group by 1, 2 order by 1, 3 desc, 2`,
+       group by 1, 2
+       order by 1, 3 desc, array_position(array['CENTRAL', 'PROVINCE', 'DISTRICT', 'COMMUNE', 'OTHER',
+         'MULTI_LEVEL', 'NOT_STATED'], ${LEVEL_GROUP('i.levels')})`,
       [from, to],
     );
     const actions = ACTION_ORDER.map((action) => {

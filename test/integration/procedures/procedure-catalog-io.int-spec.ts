@@ -183,10 +183,10 @@ describe('procedure catalog: import/export and statistics (service level)', () =
     const stats = await statistics.decisions('2033-01-01', '2033-06-30');
     expect(stats.decisions).toBe(1);
     expect(stats.summary).toBe(
-      '03 amended (01 commune, 01 district, 01 province), 04 new (04 commune), 03 abolished (03 commune)',
+      '03 amended (01 province, 01 district, 01 commune), 04 new (04 commune), 03 abolished (03 commune)',
     );
     expect(stats.summaryVi).toBe(
-      'sửa đổi, bổ sung 03 (01 cấp xã, 01 cấp huyện, 01 cấp tỉnh), ban hành mới 04 (04 cấp xã), bãi bỏ 03 (03 cấp xã)',
+      'sửa đổi, bổ sung 03 (01 cấp tỉnh, 01 cấp huyện, 01 cấp xã), ban hành mới 04 (04 cấp xã), bãi bỏ 03 (03 cấp xã)',
     );
   });
 });

@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalDiskFileStore, sha256 } from 'src/modules/dossiers/files/file-store';
+import { createServer } from 'node:http';
+import { LocalDiskFileStore, S3FileStore, sha256 } from 'src/modules/dossiers/files/file-store';
+import { signS3Request } from 'src/modules/dossiers/files/s3-signer';
 
 describe('local disk file store', () => {
   let dir: string;
@@ -24,5 +26,50 @@ describe('local disk file store', () => {
   it('never resolves a key outside its root', async () => {
     const store = new LocalDiskFileStore(dir);
     await expect(store.get('../../etc/passwd')).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+  });
+});
+
+describe('S3-compatible file store', () => {
+  it('PUTs and GETs objects path-style with a SigV4 signature the server can verify', async () => {
+    const objects = new Map<string, Buffer>();
+    const creds = { accessKeyId: 'AK', secretAccessKey: 'SECRET', region: 'vn-hanoi-1' };
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+        const signedNames = /SignedHeaders=([^,]+)/.exec(String(req.headers.authorization))?.[1].split(';') ?? [];
+        const signedHeaders = Object.fromEntries(
+          signedNames.filter((n) => !['host', 'x-amz-date', 'x-amz-content-sha256'].includes(n)).map((n) => [n, String(req.headers[n])]),
+        );
+        const date = String(req.headers['x-amz-date']);
+        const expected = signS3Request(
+          { method: req.method ?? 'GET', url, headers: signedHeaders, payloadSha256: String(req.headers['x-amz-content-sha256']) },
+          creds,
+          new Date(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`),
+        );
+        if (expected.authorization !== req.headers.authorization) return res.writeHead(403).end();
+        if (req.method === 'PUT') {
+          objects.set(url.pathname, Buffer.concat(chunks));
+          return res.writeHead(200).end();
+        }
+        const body = objects.get(url.pathname);
+        return body ? res.writeHead(200).end(body) : res.writeHead(404).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const store = new S3FileStore({ ...creds, endpoint: `http://127.0.0.1:${port}`, bucket: 'ansinh' });
+      const content = Buffer.from('%PDF-1.4 kết quả');
+      const stored = await store.put('results', content);
+      expect(stored.key).toMatch(/^results\//);
+      expect((await store.get(stored.key)).equals(content)).toBe(true);
+      await expect(store.get('results/missing')).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+      const wrong = new S3FileStore({ ...creds, secretAccessKey: 'WRONG', endpoint: `http://127.0.0.1:${port}`, bucket: 'ansinh' });
+      await expect(wrong.put('results', content)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    } finally {
+      server.close();
+    }
   });
 });

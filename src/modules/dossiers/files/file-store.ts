@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { DomainException } from 'src/common/errors/domain.exception';
+import { EMPTY_SHA256, encodePath, signS3Request, type S3Credentials } from 'src/modules/dossiers/files/s3-signer';
 
 export interface StoredObject {
   key: string;
@@ -55,16 +56,54 @@ export class LocalDiskFileStore extends FileStore {
   }
 }
 
+export interface S3Settings extends S3Credentials {
+  /** e.g. https://s3.ap-southeast-1.amazonaws.com or http://minio:9000; objects are addressed path-style. */
+  endpoint: string;
+  bucket: string;
+}
+
 /**
- * S3-compatible store (FILE_STORE_DRIVER=s3). Not implemented yet: no S3 client is installed (adding one, e.g.
- * @aws-sdk/client-s3, is a dependency decision for the lead). It fails loudly instead of silently writing to disk.
+ * S3-compatible store (FILE_STORE_DRIVER=s3): PUT/GET of objects with Signature Version 4 over fetch, path-style
+ * addressing (works with AWS S3, MinIO, Ceph RGW). The content checksum is computed here and sent as
+ * x-amz-content-sha256, so the store rejects a corrupted upload.
  */
 export class S3FileStore extends FileStore {
-  async put(): Promise<StoredObject> {
-    throw new DomainException('SERVICE_UNAVAILABLE', 'The S3 file store is not configured in this build');
+  constructor(
+    private readonly s3: S3Settings,
+    private readonly timeoutMs = 30_000,
+  ) {
+    super();
   }
 
-  async get(): Promise<Buffer> {
-    throw new DomainException('SERVICE_UNAVAILABLE', 'The S3 file store is not configured in this build');
+  private url(key: string): URL {
+    return new URL(`${this.s3.endpoint.replace(/\/+$/, '')}/${this.s3.bucket}/${encodePath(key)}`);
+  }
+
+  async put(prefix: string, content: Buffer): Promise<StoredObject> {
+    if (!/^[a-z0-9-]{1,40}$/.test(prefix)) throw new Error('Invalid file-store prefix');
+    const key = `${prefix}/${randomUUID()}`;
+    const digest = sha256(content);
+    const url = this.url(key);
+    const headers = signS3Request({ method: 'PUT', url, payloadSha256: digest, headers: { 'content-length': String(content.length) } }, this.s3, new Date());
+    const res = await this.send(url, { method: 'PUT', headers, body: content });
+    if (!res.ok) throw new DomainException('SERVICE_UNAVAILABLE', `The file store refused the upload (HTTP ${res.status})`);
+    return { key, sizeBytes: content.length, sha256: digest };
+  }
+
+  async get(key: string): Promise<Buffer> {
+    const url = this.url(key);
+    const headers = signS3Request({ method: 'GET', url, payloadSha256: EMPTY_SHA256 }, this.s3, new Date());
+    const res = await this.send(url, { method: 'GET', headers });
+    if (res.status === 404) throw new DomainException('FILE_NOT_FOUND');
+    if (!res.ok) throw new DomainException('SERVICE_UNAVAILABLE', `The file store answered HTTP ${res.status}`);
+    return Buffer.from(await res.arrayBuffer());
+  }
+
+  private async send(url: URL, init: { method: string; headers: Record<string, string>; body?: Buffer }): Promise<Response> {
+    try {
+      return await fetch(url, { ...init, body: init.body ? new Uint8Array(init.body) : undefined, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      throw new DomainException('SERVICE_UNAVAILABLE', `The file store is unreachable: ${(error as Error).message}`);
+    }
   }
 }
