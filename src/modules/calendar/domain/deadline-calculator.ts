@@ -1,7 +1,7 @@
 import { BUSINESS_UTC_OFFSET_MINUTES } from 'src/config/business-time';
 import { DomainException } from 'src/common/errors/domain.exception';
 import type { BudgetUnit, DayKind } from 'src/modules/calendar/domain/calendar-types';
-import { dayIndex, isoOf } from 'src/modules/calendar/domain/day-index';
+import { DAY_COUNT, dayIndex, isoOf } from 'src/modules/calendar/domain/day-index';
 import type { WorkingCalendar } from 'src/modules/calendar/domain/working-calendar';
 
 /**
@@ -176,9 +176,16 @@ export function countingStartOf(
   return { date: isoOf(s.index), rule: s.rule() };
 }
 
+/** Day index of a pause bound, clamped to the calendar range (a stop beyond 2101 simply runs to its end). */
+function boundIndex(v: string | Date): number {
+  if (typeof v === 'string') return dayIndex(v);
+  if (Number.isNaN(v.getTime())) throw new DomainException('CALENDAR_PAUSE_INVALID', 'A pause bound is not a valid instant');
+  return Math.min(Math.max(indexOfInstant(v), 0), DAY_COUNT);
+}
+
 function pauseDayRange(p: Pause, asOfIndex: number): [number, number] {
-  const from = typeof p.from === 'string' ? dayIndex(p.from) : indexOfInstant(p.from);
-  const to = p.to === null ? Math.max(from, asOfIndex + 1) : typeof p.to === 'string' ? dayIndex(p.to) : indexOfInstant(p.to);
+  const from = boundIndex(p.from);
+  const to = p.to === null ? Math.min(Math.max(from, asOfIndex + 1), DAY_COUNT) : boundIndex(p.to);
   if (to < from) throw new DomainException('CALENDAR_PAUSE_INVALID', 'A pause cannot end before it starts');
   return [from, to];
 }

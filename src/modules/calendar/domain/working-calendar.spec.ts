@@ -160,6 +160,28 @@ describe('deadline worked examples', () => {
   });
 });
 
+describe('deadline edge cases', () => {
+  it('a stop inside office hours is not consumed: 4 h from Mon 9 Mar 2026 08:00, stopped 09:00–14:00 → due 17:00 (1 h + 3 h)', () => {
+    const r = due(official, {
+      anchor: new Date('2026-03-09T08:00:00+07:00'),
+      budget: { amount: 4, unit: 'WORKING_HOURS' },
+      pauses: [{ from: new Date('2026-03-09T09:00:00+07:00'), to: new Date('2026-03-09T14:00:00+07:00') }],
+    });
+    expect(r.due.toISOString()).toBe('2026-03-09T10:00:00.000Z');
+  });
+
+  it('instants outside 1990–2101 are refused, not silently wrong', () => {
+    for (const at of ['1985-06-01T10:00:00+07:00', '2150-06-01T10:00:00+07:00'])
+      expect(() => due(official, { anchor: new Date(at), budget: { amount: 3, unit: 'WORKING_DAYS' } })).toThrow(
+        expect.objectContaining({ code: 'CALENDAR_DATE_OUT_OF_RANGE' }),
+      );
+  });
+
+  it('a budget of 0 working days is due on the counting start (same-day procedures)', () => {
+    expect(due(official, { anchor: new Date('2026-02-13T16:00:00+07:00'), budget: { amount: 0, unit: 'WORKING_DAYS' } }).dueDate).toBe('2026-02-23');
+  });
+});
+
 describe('calendar properties (fast-check)', () => {
   const dayArb = fc.integer({ min: 10, max: DAY_COUNT - 800 }).map(isoOf);
   const overridesArb = fc.uniqueArray(

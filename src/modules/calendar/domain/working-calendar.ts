@@ -96,7 +96,7 @@ export class WorkingCalendar {
   addIndex(i: number, n: number): number {
     if (n === 0) return i;
     const k = n > 0 ? this.before[i + 1] + n - 1 : this.before[i] + n;
-    if (k < 0 || k >= this.workingDays.length)
+    if (!(k >= 0 && k < this.workingDays.length)) // NaN-safe: an index outside the range lands here too
       throw new DomainException('CALENDAR_DATE_OUT_OF_RANGE', 'The result lies beyond the calendar range');
     return this.workingDays[k];
   }
@@ -104,7 +104,7 @@ export class WorkingCalendar {
   /** Index of the first working day on or after day i. */
   onOrAfterIndex(i: number): number {
     const k = this.before[i];
-    if (k >= this.workingDays.length)
+    if (!(k >= 0 && k < this.workingDays.length))
       throw new DomainException('CALENDAR_DATE_OUT_OF_RANGE', 'The result lies beyond the calendar range');
     return this.workingDays[k];
   }
