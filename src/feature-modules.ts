@@ -11,6 +11,7 @@ import { RegistryModule } from 'src/modules/registry/registry.module';
 import { ImportsModule } from 'src/modules/imports/imports.module';
 import { DigitisationModule } from 'src/modules/digitisation/digitisation.module';
 import { FeedbackModule } from 'src/modules/feedback/feedback.module';
+import { ReportsModule } from 'src/modules/reports/reports.module';
 import { IntegrationsModule } from 'src/modules/integrations/integrations.module';
 
 /** The domain modules of the service, in dependency order. A new module under src/modules/ is added here. */
@@ -27,5 +28,6 @@ export const FEATURE_MODULES: Array<Type | DynamicModule> = [
   ImportsModule,
   DigitisationModule,
   FeedbackModule,
+  ReportsModule,
   IntegrationsModule,
 ];

@@ -1,0 +1,76 @@
+import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Roles, Scopes } from 'src/common/auth/auth.decorators';
+import type { Page } from 'src/common/pagination/pagination';
+import { DrillDownQuery, PeriodQuery, periodOf } from 'src/modules/reports/processing/processing-report.dto';
+import { toCsv, toXlsx } from 'src/modules/reports/processing/processing-report.export';
+import {
+  ProcessingReportService,
+  type ProcessingReport,
+} from 'src/modules/reports/processing/processing-report.service';
+
+const DEFINITIONS =
+  'Definitions: a dossier counts in a period if received (counting start) on or before its last day and not ended before ' +
+  'its first day. Carried over = received before the period and still open at its start. Ended = decision date for ' +
+  'approved/rejected dossiers (not the return date), or the date it was returned or withdrawn. Timeliness follows ' +
+  'Decision 766: more than one supplement request is late; otherwise early / on time / late against the due date, which ' +
+  'already includes the working days paused for supplements and any extension. In progress at the end of the period is ' +
+  'within time if the due date is not past or the clock is stopped waiting for the applicant. A dossier transferred ' +
+  'between levels is counted once, at the level handling it.';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('reports/dossier-processing')
+@Roles('ADMIN', 'LEADER', 'REPORT_VIEWER', 'AUDITOR')
+@Scopes('reports:read')
+export class ProcessingReportController {
+  constructor(private readonly reports: ProcessingReportService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Form II.06a: dossiers received, resolved and in progress in a period',
+    description: DEFINITIONS,
+  })
+  @ApiOkResponse({
+    description: 'Lines per field and level, the total, the on-time rate and the consistency check',
+  })
+  report(@Query() query: PeriodQuery): Promise<ProcessingReport> {
+    return this.reports.report(periodOf(query));
+  }
+
+  @Get('dossiers')
+  @ApiOperation({ summary: 'The dossiers behind one figure of the form (drill-down), paged by code' })
+  drillDown(
+    @Query() query: DrillDownQuery,
+  ): Promise<Page<{ id: string; code: string; fieldCode: string; level: string }>> {
+    return this.reports.drillDown(periodOf(query), query.column, query);
+  }
+
+  @Get('xlsx')
+  @ApiOperation({
+    summary: 'Form II.06a as a spreadsheet laid out like the official form (Vietnamese headings)',
+  })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Header('content-disposition', 'attachment; filename="bieu-II.06a.xlsx"')
+  async xlsx(@Query() query: PeriodQuery): Promise<StreamableFile> {
+    return new StreamableFile(await toXlsx(await this.reports.report(periodOf(query))));
+  }
+
+  @Get('csv')
+  @ApiOperation({ summary: 'Form II.06a as CSV (UTF-8, Vietnamese headings)' })
+  @ApiProduces('text/csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="bieu-II.06a.csv"')
+  async csv(@Query() query: PeriodQuery): Promise<string> {
+    return toCsv(await this.reports.report(periodOf(query)));
+  }
+}
