@@ -1,12 +1,37 @@
 import type { Readable } from 'node:stream';
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from 'src/common/auth/auth.decorators';
 import type { Actor } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { AppConfig } from 'src/config/app-config';
-import { DigitisationStatsService, type DigitisationStats } from 'src/modules/digitisation/digitisation-stats.service';
+import {
+  DigitisationStatsService,
+  type DigitisationStats,
+} from 'src/modules/digitisation/digitisation-stats.service';
 import {
   CreateProjectDto,
   EntryDto,
@@ -15,7 +40,11 @@ import {
   StatsQuery,
   VerifyDto,
 } from 'src/modules/digitisation/digitisation.dto';
-import { DigitisationService, SCAN_TYPES, type ArchiveFile } from 'src/modules/digitisation/digitisation.service';
+import {
+  DigitisationService,
+  SCAN_TYPES,
+  type ArchiveFile,
+} from 'src/modules/digitisation/digitisation.service';
 
 function who(actor: Actor | undefined): string {
   if (!actor) throw new DomainException('UNAUTHENTICATED');
@@ -47,11 +76,15 @@ export class DigitisationController {
   @Post('projects')
   @Roles('DATA_OFFICER', 'ADMIN')
   @ApiOperation({ summary: 'Create a digitisation project' })
-  createProject(@Body() body: CreateProjectDto, @CurrentActor() actor: Actor | undefined): Promise<{ id: string }> {
+  createProject(
+    @Body() body: CreateProjectDto,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<{ id: string }> {
     return this.service.createProject(body, who(actor));
   }
 
   @Post('projects/:id/files')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @Roles('DATA_OFFICER', 'ADMIN')
   @ApiOperation({ summary: 'Register a paper file (its box is created on first use)' })
   registerFile(
@@ -63,6 +96,7 @@ export class DigitisationController {
   }
 
   @Get('projects/:id/stats')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @Roles('DATA_OFFICER', 'LEADER', 'REPORT_VIEWER', 'ADMIN')
   @ApiOperation({ summary: 'Progress and quality per state, box, clerk and day; digitisation rate' })
   projectStats(@Param('id', ParseUUIDPipe) id: string, @Query() q: StatsQuery): Promise<DigitisationStats> {
@@ -70,18 +104,29 @@ export class DigitisationController {
   }
 
   @Get('files/:id')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @Roles('DATA_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN')
-  @ApiOperation({ summary: 'A file with its scans and current entries (what the verifier sees beside the scan)' })
+  @ApiOperation({
+    summary: 'A file with its scans and current entries (what the verifier sees beside the scan)',
+  })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
     return this.service.get(id);
   }
 
   @Post('files/:id/scans')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @HttpCode(201)
   @Roles('DATA_OFFICER', 'ADMIN')
-  @ApiOperation({ summary: 'Upload a scan (body = the PDF/image); acknowledged only once stored and checksum-verified' })
+  @ApiOperation({
+    summary: 'Upload a scan (body = the PDF/image); acknowledged only once stored and checksum-verified',
+  })
   @ApiConsumes(...SCAN_TYPES)
-  @ApiHeader({ name: 'x-content-sha256', required: true, description: 'Hex SHA-256 of the body' })
+  @ApiHeader({
+    name: 'x-content-sha256',
+    required: true,
+    description: 'Hex SHA-256 of the body',
+    schema: { type: 'string', pattern: '^[0-9a-fA-F]{64}$', maxLength: 64 },
+  })
   @ApiBody({ schema: { type: 'string', format: 'binary', maxLength: 1073741824 } })
   async addScan(
     @Param('id', ParseUUIDPipe) id: string,
@@ -99,6 +144,8 @@ export class DigitisationController {
   }
 
   @Get('files/:id/scans/:scanId')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
+  @ApiParam({ name: 'scanId', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @Roles('DATA_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN')
   @ApiProduces(...SCAN_TYPES)
   @ApiOkResponse({ description: 'The scan, with its SHA-256 as ETag' })
@@ -113,9 +160,12 @@ export class DigitisationController {
   }
 
   @Post('files/:id/entries')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @HttpCode(200)
   @Roles('DATA_OFFICER', 'ADMIN')
-  @ApiOperation({ summary: 'A clerk types the key fields; the second clerk’s entry is compared on critical fields' })
+  @ApiOperation({
+    summary: 'A clerk types the key fields; the second clerk’s entry is compared on critical fields',
+  })
   entry(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: EntryDto,
@@ -125,6 +175,7 @@ export class DigitisationController {
   }
 
   @Post('files/:id/verification')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @HttpCode(200)
   @Roles('DATA_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN')
   @ApiOperation({ summary: 'Four-eyes verification by an officer who did not enter the file' })
@@ -137,6 +188,7 @@ export class DigitisationController {
   }
 
   @Post('files/:id/link')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @HttpCode(200)
   @Roles('DATA_OFFICER', 'SPECIALIST', 'ADMIN')
   @ApiOperation({ summary: 'Link to the registry person (dedup rules; ambiguous → 409)' })
@@ -149,10 +201,14 @@ export class DigitisationController {
   }
 
   @Post('files/:id/complete')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @HttpCode(200)
   @Roles('DATA_OFFICER', 'SPECIALIST', 'ADMIN')
   @ApiOperation({ summary: 'Mark a linked file done' })
-  complete(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor | undefined): Promise<ArchiveFile> {
+  complete(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<ArchiveFile> {
     return this.service.complete(id, who(actor));
   }
 }

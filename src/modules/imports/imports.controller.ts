@@ -64,7 +64,10 @@ export class ImportsController {
   ): Promise<ImportView> {
     const body = request.body as Readable | undefined;
     if (!body || typeof body.pipe !== 'function')
-      throw new DomainException('UNSUPPORTED_MEDIA_TYPE', `Send the file as ${IMPORT_UPLOAD_TYPES.join(' or ')}`);
+      throw new DomainException(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Send the file as ${IMPORT_UPLOAD_TYPES.join(' or ')}`,
+      );
     return toImportView(await this.imports.upload(actorOf(actor), query.target, query.fileName, body));
   }
 
@@ -89,15 +92,20 @@ export class ImportsController {
   }
 
   @Get(':id')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @Roles('DATA_OFFICER', 'ADMIN')
   @Scopes('imports:write')
   @ApiOperation({ summary: 'An import: state, dry-run counts, progress (rows, rows/s, ETA, errors)' })
   @ApiOkResponse({ type: ImportView })
-  async get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor | undefined): Promise<ImportView> {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<ImportView> {
     return toImportView(await this.imports.get(actorOf(actor), id));
   }
 
   @Get(':id/progress')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @Roles('DATA_OFFICER', 'ADMIN')
   @Scopes('imports:write')
   @ApiOperation({ summary: 'Progress of the running phase only (cheap to poll)' })
@@ -110,36 +118,51 @@ export class ImportsController {
   }
 
   @Post(':id/validate')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @HttpCode(202)
   @Roles('DATA_OFFICER', 'ADMIN')
   @Scopes('imports:write')
-  @ApiOperation({ summary: 'Start the dry run again for an uploaded import (when the queue was unavailable)' })
+  @ApiOperation({
+    summary: 'Start the dry run again for an uploaded import (when the queue was unavailable)',
+  })
   @ApiAcceptedResponse({ type: ImportView })
-  async validate(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor | undefined): Promise<ImportView> {
+  async validate(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<ImportView> {
     return toImportView(await this.imports.validate(actorOf(actor), id));
   }
 
   @Post(':id/commit')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @HttpCode(202)
   @Roles('DATA_OFFICER', 'ADMIN')
   @Scopes('imports:write')
   @ApiOperation({ summary: 'Commit a validated import (idempotent; resumes a commit that was interrupted)' })
   @ApiAcceptedResponse({ type: ImportView })
-  async commit(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor | undefined): Promise<ImportView> {
+  async commit(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<ImportView> {
     return toImportView(await this.imports.commit(actorOf(actor), id));
   }
 
   @Post(':id/cancel')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @HttpCode(200)
   @Roles('DATA_OFFICER', 'ADMIN')
   @Scopes('imports:write')
   @ApiOperation({ summary: 'Cancel: stops at the next chunk; what was committed stays (whole households)' })
   @ApiOkResponse({ type: ImportView })
-  async cancel(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor | undefined): Promise<ImportView> {
+  async cancel(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<ImportView> {
     return toImportView(await this.imports.cancel(actorOf(actor), id));
   }
 
   @Get(':id/errors')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @Roles('DATA_OFFICER', 'ADMIN')
   @Scopes('imports:write')
   @ApiOperation({ summary: 'The error report (row, column, value, message in Vietnamese and English)' })
