@@ -6,6 +6,7 @@ import { DomainException } from 'src/common/errors/domain.exception';
 import { parseDossierCode } from 'src/modules/dossiers/domain/dossier-code';
 import { DossierProcessingService } from 'src/modules/dossiers/services/dossier-processing.service';
 import { DossierReceiptService } from 'src/modules/dossiers/services/dossier-receipt.service';
+import { DossiersService } from 'src/modules/dossiers/services/dossiers.service';
 import { createTestApp } from 'test/utils/test-app';
 import { APPLICANT, FULL_DOCS, createTestAgencies, createTestProcedure } from 'test/utils/dossier-fixtures';
 
@@ -95,6 +96,17 @@ describe('dossier receipt (integration, real PostgreSQL)', () => {
     expect(dossier.registryPersonId).toBe(person.id);
     const other = await as(() => receipt.receive({ ...input(), applicant: { ...APPLICANT, idNumber: '001099999999' } }));
     expect(other.dossier.registryPersonId).toBeNull();
+  });
+
+  it('systemView gives workers the dossier and its active step without a caller or an audit row', async () => {
+    const { dossier } = await as(() => receipt.receive({ ...input(), acceptNow: true }));
+    await as(() => processing.handover(dossier.id, dossier.version, {}));
+    const before = await ds.query(`select count(*)::int as n from audit_events where entity_id = $1::text`, [dossier.id]);
+    const view = await app.get(DossiersService).systemView(dossier.id);
+    expect(view?.dossier.code).toBe(dossier.code);
+    expect(view?.activeStep).toMatchObject({ seq: 1, name: 'Tiếp nhận, chuyển hồ sơ' });
+    const after = await ds.query(`select count(*)::int as n from audit_events where entity_id = $1::text`, [dossier.id]);
+    expect(after[0].n).toBe(before[0].n);
   });
 
   it('dossier_events is append-only', async () => {

@@ -6,7 +6,9 @@ import { looksLikeDossierCode } from 'src/modules/dossiers/domain/dossier-code';
 import type { DossierState } from 'src/modules/dossiers/domain/dossier-state';
 import type { Channel } from 'src/modules/dossiers/domain/portal-codes';
 import { DossierClock } from 'src/modules/dossiers/dossier-ports';
+import type { EntityManager } from 'typeorm';
 import { DossierEntity } from 'src/modules/dossiers/entities/dossier.entity';
+import { DossierStepEntity } from 'src/modules/dossiers/entities/dossier-parts.entity';
 import { currentActor } from 'src/modules/dossiers/persistence/dossier-journal.service';
 import { DossierStoreService, scopeSql } from 'src/modules/dossiers/persistence/dossier-store.service';
 
@@ -20,6 +22,18 @@ export interface DossierFilter {
   overdue?: boolean;
   /** Matches code prefix or applicant name (diacritic-insensitive). */
   search?: string;
+}
+
+export interface SystemDossierView {
+  dossier: DossierEntity;
+  activeStep: {
+    id: string;
+    seq: number;
+    name: string;
+    dueAt: Date | null;
+    assigneeUserId: string | null;
+    agencyId: string | null;
+  } | null;
 }
 
 export type WorkQueueKind = 'ASSIGNED_TO_ME' | 'UNIT_UNASSIGNED' | 'DUE_SOON' | 'OVERDUE';
@@ -62,6 +76,23 @@ export class DossiersService {
     const d = await this.store.findScoped(this.store.dataSource.manager, id, await this.store.scope());
     await this.audit.personalDataViewed('dossier', d.id, ['applicantName', 'applicantIdNumber', 'applicantPhone']);
     return d;
+  }
+
+  /**
+   * For workers (reminders, integrations, reports) reacting to outbox events: the dossier and its active step,
+   * without a caller scope and without an audit row. Never call it from a request handler.
+   */
+  async systemView(id: string, manager?: EntityManager): Promise<SystemDossierView | undefined> {
+    const m = manager ?? this.store.dataSource.manager;
+    const dossier = await m.getRepository(DossierEntity).findOneBy({ id });
+    if (!dossier) return undefined;
+    const step = await m
+      .getRepository(DossierStepEntity)
+      .findOne({ where: { dossierId: id, status: 'ACTIVE' }, order: { seq: 'ASC' } });
+    return {
+      dossier,
+      activeStep: step ? { id: step.id, seq: step.seq, name: step.name, dueAt: step.dueAt, assigneeUserId: step.assigneeUserId, agencyId: step.agencyId } : null,
+    };
   }
 
   /** The dossier in the caller's scope without recording a personal-data view (for routing an action by state). */
