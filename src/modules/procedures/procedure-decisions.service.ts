@@ -9,10 +9,9 @@ import type {
   DecisionItemRecord,
   DecisionRecord,
 } from 'src/modules/procedures/domain/decision.types';
-import { checkContent } from 'src/modules/procedures/domain/procedure-rules';
+import { checkDecisionDraft } from 'src/modules/procedures/domain/decision-rules';
 import {
   NATIONAL_CODE_PATTERN,
-  PROCEDURE_CODE_PATTERN,
   type DecisionAction,
   type DecisionStatus,
   type ProcedureContent,
@@ -62,7 +61,7 @@ export class ProcedureDecisionsService {
 
   /** Records a draft decision. Content rules (step budgets, fees, channels) are checked now, state rules on apply. */
   async createDraft(input: DecisionDraftInput, manager?: EntityManager): Promise<DecisionRecord> {
-    this.checkDraft(input);
+    checkDecisionDraft(input);
     const run = async (m: EntityManager): Promise<string> => {
       const fieldCodes = [...new Set(input.items.flatMap((i) => (i.content ? [i.content.fieldCode] : [])))];
       if (fieldCodes.length > 0) {
@@ -302,38 +301,6 @@ export class ProcedureDecisionsService {
           procedureName: i.procedure_name,
         })),
     }));
-  }
-
-  private checkDraft(input: DecisionDraftInput): void {
-    const problems: string[] = [];
-    if (!input.unconfirmed && (!input.number || !input.effectiveFrom))
-      problems.push('a decision needs its number and effective date');
-    if (input.signedOn && input.effectiveFrom && input.effectiveFrom < input.signedOn)
-      problems.push('the effective date is before the signing date');
-    if (input.items.length === 0) problems.push('a decision names at least one procedure');
-    const codes = input.items.map((i) => i.procedureCode);
-    if (new Set(codes).size !== codes.length) problems.push('a procedure appears twice in the decision');
-    for (const item of input.items) {
-      if (!PROCEDURE_CODE_PATTERN.test(item.procedureCode))
-        problems.push(`${item.procedureCode}: not a procedure code`);
-      if (item.action === 'ABOLISHED') {
-        if (item.content) problems.push(`${item.procedureCode}: an abolition carries no content`);
-        if (!input.effectiveFrom)
-          problems.push(`${item.procedureCode}: an abolition needs an effective date`);
-        continue;
-      }
-      if (!item.content) {
-        problems.push(`${item.procedureCode}: ${item.action} needs the procedure content`);
-        continue;
-      }
-      if (item.content.code !== item.procedureCode)
-        problems.push(`${item.procedureCode}: the content's code is ${item.content.code}`);
-      if (item.content.nationalCode && !NATIONAL_CODE_PATTERN.test(item.content.nationalCode))
-        problems.push(`${item.procedureCode}: the national code must look like 1.001776`);
-    }
-    if (problems.length > 0)
-      throw new DomainException('PROCEDURE_DECISION_INVALID', problems.join('; '), { problems });
-    for (const item of input.items) if (item.content) checkContent(item.content);
   }
 
   private async applyItem(
