@@ -76,10 +76,11 @@ export class DigitisationController {
   @Post('projects')
   @Roles('DATA_OFFICER', 'ADMIN')
   @ApiOperation({ summary: 'Create a digitisation project' })
-  createProject(
+  async createProject(
     @Body() body: CreateProjectDto,
     @CurrentActor() actor: Actor | undefined,
   ): Promise<{ id: string }> {
+    await this.service.assertUnitAllowed(actor, body.unitId);
     return this.service.createProject(body, who(actor));
   }
 
@@ -87,11 +88,12 @@ export class DigitisationController {
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @Roles('DATA_OFFICER', 'ADMIN')
   @ApiOperation({ summary: 'Register a paper file (its box is created on first use)' })
-  registerFile(
+  async registerFile(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RegisterFileDto,
     @CurrentActor() actor: Actor | undefined,
   ): Promise<ArchiveFile> {
+    await this.service.assertProjectVisible(actor, id);
     return this.service.registerFile(id, body.boxCode, body.archiveCode, who(actor));
   }
 
@@ -99,7 +101,12 @@ export class DigitisationController {
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   @Roles('DATA_OFFICER', 'LEADER', 'REPORT_VIEWER', 'ADMIN')
   @ApiOperation({ summary: 'Progress and quality per state, box, clerk and day; digitisation rate' })
-  projectStats(@Param('id', ParseUUIDPipe) id: string, @Query() q: StatsQuery): Promise<DigitisationStats> {
+  async projectStats(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() q: StatsQuery,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<DigitisationStats> {
+    await this.service.assertProjectVisible(actor, id);
     return this.stats.project(id, q.from, q.to);
   }
 
@@ -109,7 +116,11 @@ export class DigitisationController {
   @ApiOperation({
     summary: 'A file with its scans and current entries (what the verifier sees beside the scan)',
   })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<unknown> {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<unknown> {
+    await this.service.assertFileVisible(actor, id);
     return this.service.get(id);
   }
 
@@ -138,6 +149,7 @@ export class DigitisationController {
       throw new DomainException('BAD_REQUEST', 'Send the hex SHA-256 of the file in x-content-sha256');
     const body = request.body as Readable | undefined;
     if (!body || typeof body.pipe !== 'function') throw new DomainException('UNSUPPORTED_MEDIA_TYPE');
+    await this.service.assertFileVisible(actor, id);
     const content = await readLimited(body, this.config.imports.scanMaxBytes);
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim();
     return this.service.addScan(id, content, type, declared, who(actor));
@@ -153,7 +165,9 @@ export class DigitisationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('scanId', ParseUUIDPipe) scanId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @CurrentActor() actor: Actor | undefined,
   ): Promise<Buffer> {
+    await this.service.assertFileVisible(actor, id);
     const s = await this.service.scanContent(id, scanId);
     void reply.header('content-type', s.contentType).header('etag', `"${s.sha256}"`);
     return s.content;
@@ -166,11 +180,12 @@ export class DigitisationController {
   @ApiOperation({
     summary: 'A clerk types the key fields; the second clerk’s entry is compared on critical fields',
   })
-  entry(
+  async entry(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: EntryDto,
     @CurrentActor() actor: Actor | undefined,
   ): Promise<ArchiveFile> {
+    await this.service.assertFileVisible(actor, id);
     return this.service.submitEntry(id, who(actor), body);
   }
 
@@ -179,11 +194,12 @@ export class DigitisationController {
   @HttpCode(200)
   @Roles('DATA_OFFICER', 'SPECIALIST', 'LEADER', 'ADMIN')
   @ApiOperation({ summary: 'Four-eyes verification by an officer who did not enter the file' })
-  verify(
+  async verify(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: VerifyDto,
     @CurrentActor() actor: Actor | undefined,
   ): Promise<ArchiveFile> {
+    await this.service.assertFileVisible(actor, id);
     return this.service.verify(id, who(actor), body);
   }
 
@@ -192,11 +208,12 @@ export class DigitisationController {
   @HttpCode(200)
   @Roles('DATA_OFFICER', 'SPECIALIST', 'ADMIN')
   @ApiOperation({ summary: 'Link to the registry person (dedup rules; ambiguous → 409)' })
-  link(
+  async link(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: LinkDto,
     @CurrentActor() actor: Actor | undefined,
   ): Promise<ArchiveFile> {
+    await this.service.assertFileVisible(actor, id);
     return this.service.link(id, who(actor), body.personId);
   }
 
@@ -205,10 +222,11 @@ export class DigitisationController {
   @HttpCode(200)
   @Roles('DATA_OFFICER', 'SPECIALIST', 'ADMIN')
   @ApiOperation({ summary: 'Mark a linked file done' })
-  complete(
+  async complete(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentActor() actor: Actor | undefined,
   ): Promise<ArchiveFile> {
+    await this.service.assertFileVisible(actor, id);
     return this.service.complete(id, who(actor));
   }
 }

@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { FileStore, sha256 } from 'src/common/storage/file-store';
 import { entryMismatches, pdfPageCount, type EntryData } from 'src/modules/digitisation/digitisation-entry';
+import { AccessScopeService, scopeParam } from 'src/modules/organisation/units/access-scope.service';
+import type { Actor } from 'src/common/context/request-context';
 import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
 import { QueueService } from 'src/queue/queue.service';
 
@@ -42,7 +44,37 @@ export class DigitisationService implements OnModuleInit {
     private readonly store: FileStore,
     private readonly queues: QueueService,
     private readonly handlers: JobHandlerRegistry,
+    private readonly scopes: AccessScopeService,
   ) {}
+
+  /**
+   * A project is visible to callers whose administrative scope covers its unit (a project without a unit only to
+   * callers with the whole scope). Out of scope reads as not found, so existence does not leak.
+   */
+  async assertProjectVisible(actor: Actor | undefined, projectId: string): Promise<void> {
+    const scope = scopeParam(await this.scopes.unitScope(actor));
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `select id from digitisation_projects where id = $1 and ($2::uuid[] is null or unit_id = any($2::uuid[]))`,
+      [projectId, scope],
+    );
+    if (rows.length === 0) throw new DomainException('DIGITISATION_PROJECT_NOT_FOUND');
+  }
+
+  async assertFileVisible(actor: Actor | undefined, fileId: string): Promise<void> {
+    const scope = scopeParam(await this.scopes.unitScope(actor));
+    const rows = await this.dataSource.query<Array<{ id: string }>>(
+      `select f.id from digitisation_files f join digitisation_projects p on p.id = f.project_id
+        where f.id = $1 and ($2::uuid[] is null or p.unit_id = any($2::uuid[]))`,
+      [fileId, scope],
+    );
+    if (rows.length === 0) throw new DomainException('DIGITISATION_FILE_NOT_FOUND');
+  }
+
+  async assertUnitAllowed(actor: Actor | undefined, unitId: string | undefined): Promise<void> {
+    const scope = await this.scopes.unitScope(actor);
+    if (scope.all) return;
+    if (!unitId || !scope.unitIds.includes(unitId)) throw new DomainException('OUT_OF_SCOPE');
+  }
 
   onModuleInit(): void {
     this.handlers.register('digitisation.thumbnail', (p) => this.makeThumbnail(p.scanId));

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DigitisationStatsService } from 'src/modules/digitisation/digitisation-stats.service';
 import { DigitisationService } from 'src/modules/digitisation/digitisation.service';
-import { staffToken } from 'test/utils/auth';
+import { ensureTestUnit, staffToken } from 'test/utils/auth';
 import { createTestApp } from 'test/utils/test-app';
 
 describe('digitisation of a paper file through every state', () => {
@@ -23,10 +23,17 @@ describe('digitisation of a paper file through every state', () => {
 
   it('scan (checksum verified) → double entry (mismatch flagged) → four-eyes (disagreement goes back) → link → done', async () => {
     const suffix = Date.now().toString(36).toUpperCase();
+    const unitId = await ensureTestUnit(app, { code: '98', name: 'Tỉnh Thử Nghiệm' });
+    // a project of a unit outside the officers' scope is refused
+    await http()
+      .post('/api/v1/digitisation/projects')
+      .set(as('clerk-a'))
+      .send({ code: `OUT-${suffix}`, name: 'Ngoài phạm vi' })
+      .expect(403);
     const project = await http()
       .post('/api/v1/digitisation/projects')
       .set(as('clerk-a'))
-      .send({ code: `NCC-${suffix}`, name: 'Hồ sơ người có công huyện X' })
+      .send({ code: `NCC-${suffix}`, name: 'Hồ sơ người có công huyện X', unitId })
       .expect(201);
     const file = await http()
       .post(`/api/v1/digitisation/projects/${project.body.id}/files`)
@@ -111,7 +118,7 @@ describe('digitisation of a paper file through every state', () => {
     const rates = await app
       .get(DigitisationStatsService)
       .ratesByUnit(null, new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
-    expect(rates.find((r) => r.unitId === null)).toMatchObject({ files: expect.any(Number), done: expect.any(Number) });
+    expect(rates.find((r) => r.unitId === unitId)).toMatchObject({ files: expect.any(Number), done: expect.any(Number) });
     const clerkA = stats.body.clerks.find((c: { clerk: string }) => c.clerk === 'digi-clerk-a');
     expect(clerkA).toMatchObject({ entries: 2, verified: 1, returned: 1, errorRate: 0.5 });
   });
