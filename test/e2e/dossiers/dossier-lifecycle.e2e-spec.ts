@@ -322,6 +322,15 @@ describe('dossier lifecycle over HTTP (REST for portals, GraphQL for staff)', ()
     expect(res.body.code).toBe(code);
   });
 
+  it('a malformed id is a 400, never a 500 (REST and GraphQL)', async () => {
+    const rest = await http().get('/api/v1/dossiers/not-a-uuid').set('x-api-key', portalKey);
+    expect(rest.status).toBe(400);
+    expect(rest.headers['content-type']).toMatch(/application\/problem\+json/);
+    const g = await gql(officer, `{ dossier(id: "not-a-uuid") { id } }`);
+    expect(g.errors?.[0].extensions?.code).not.toBe('INTERNAL');
+    expect((g.errors?.[0].extensions as any)?.status).toBe(400);
+  });
+
   it('a malformed dossier code is DOSSIER_CODE_INVALID (400) in tracking and GraphQL', async () => {
     const res = await http().get('/api/v1/tracking').query({ code: 'H40-260230-0001', factor: '1234' });
     expect(res.status).toBe(400);
