@@ -394,4 +394,31 @@ describe('registry services on PostgreSQL', () => {
       sys(() => statuses.grantSocialPension(p.id, { validFrom: '2025-08-01', decision: DECISION }, MANUAL)),
     ).resolves.toEqual(expect.any(String));
   });
+
+  it('pages a name search with a keyset cursor, diacritics ignored, without gaps or repeats', async () => {
+    for (let i = 0; i < 60; i++)
+      await sys(() =>
+        people.register(
+          {
+            fullName: 'Trịnh Văn Khoa',
+            birth: String(1950 + (i % 40)),
+            gender: 'MALE',
+            residenceUnitId: units.d,
+          },
+          MANUAL,
+        ),
+      );
+    const first = await sys(() =>
+      search.search(SYSTEM, { name: 'TRINH van KHOA', unitId: units.d, first: 50 }),
+    );
+    expect(first.items).toHaveLength(50);
+    const second = await sys(() =>
+      search.search(SYSTEM, { name: 'trinh van khoa', unitId: units.d, first: 50, after: first.nextCursor! }),
+    );
+    expect(second.items).toHaveLength(10);
+    expect(second.nextCursor).toBeNull();
+    expect(new Set([...first.items, ...second.items].map((p) => p.id)).size).toBe(60);
+    const rare = await sys(() => search.search(SYSTEM, { name: 'nh van kh', unitId: units.d, first: 500 }));
+    expect(rare.items).toHaveLength(60);
+  });
 });

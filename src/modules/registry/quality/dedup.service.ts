@@ -47,12 +47,12 @@ export class DedupService {
     const rows = await this.dataSource.query<Array<{ n: number }>>(
       `with cand as (
          select least(a.id, b.id) as a_id, greatest(a.id, b.id) as b_id,
-                similarity(vn_search_key(a.full_name), vn_search_key(b.full_name)) as sim
+                similarity(a.search_key, b.search_key) as sim
          from registry_people a
          join registry_people b
            on b.residence_unit_id = a.residence_unit_id and b.birth_year = a.birth_year and b.id <> a.id
           and (a.birth_date is null or b.birth_date is null or a.birth_date = b.birth_date)
-          and vn_search_key(b.full_name) % vn_search_key(a.full_name)
+          and b.search_key % a.search_key
          where a.merged_into_id is null and b.merged_into_id is null and (a.cccd is null or b.cccd is null)
            and a.id < b.id and ($1::uuid is null or a.residence_unit_id = $1)
        ), ins as (
