@@ -31,3 +31,29 @@ export async function openTestDataSource(): Promise<DataSource> {
   const ds = new DataSource(buildDataSourceOptions({ url: process.env.DATABASE_URL as string, poolSize: 4 }));
   return ds.initialize();
 }
+
+/**
+ * A DataSource on a database of its own (all migrations, nothing else), for tests that assert catalog-wide
+ * figures which other test files of the run would change. Call `drop()` in afterAll.
+ */
+export async function openIsolatedTestDataSource(): Promise<{ ds: DataSource; drop(): Promise<void> }> {
+  testConfig();
+  const admin = process.env.TEST_ADMIN_DATABASE_URL as string;
+  const url = new URL(process.env.DATABASE_URL as string);
+  const name = `${url.pathname.slice(1)}_iso_${Math.random().toString(36).slice(2, 8)}`;
+  const maintenance = new DataSource({ type: 'postgres', url: admin });
+  await maintenance.initialize();
+  await maintenance.query(`create database "${name}"`);
+  url.pathname = `/${name}`;
+  const ds = new DataSource(buildDataSourceOptions({ url: url.toString(), poolSize: 4, statementTimeoutMs: 0 }));
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  return {
+    ds,
+    drop: async () => {
+      if (ds.isInitialized) await ds.destroy();
+      await maintenance.query(`drop database if exists "${name}" with (force)`);
+      await maintenance.destroy();
+    },
+  };
+}

@@ -13,17 +13,19 @@ import {
   uniqueCode,
   uniqueDecisionNumber,
 } from 'test/integration/procedures/procedure-fixtures';
-import { openTestDataSource } from 'test/utils/test-app';
+import { openIsolatedTestDataSource } from 'test/utils/test-app';
 
 describe('procedure catalog: import/export and statistics (service level)', () => {
   let ds: DataSource;
+  let dropDatabase: () => Promise<void>;
   let procedures: ProceduresService;
   let decisions: ProcedureDecisionsService;
   let io: ProcedureCatalogIoService;
   let statistics: ProcedureStatisticsService;
 
   beforeAll(async () => {
-    ds = await openTestDataSource();
+    // Its own database: these tests assert catalog-wide counts that other files' procedures would change.
+    ({ ds, drop: dropDatabase } = await openIsolatedTestDataSource());
     const store = new ProcedureVersionStore();
     procedures = new ProceduresService(ds, store);
     decisions = new ProcedureDecisionsService(ds, store, new AuditService(ds));
@@ -31,7 +33,7 @@ describe('procedure catalog: import/export and statistics (service level)', () =
     statistics = new ProcedureStatisticsService(ds);
     await ds.transaction((m) => new ProceduresSeeder().run(m));
   });
-  afterAll(() => ds.destroy());
+  afterAll(() => dropDatabase());
 
   const header = (effectiveFrom: string) => ({
     number: uniqueDecisionNumber(),
