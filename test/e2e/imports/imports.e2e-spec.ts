@@ -2,7 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
-import { staffToken } from 'test/utils/auth';
+import { DataSource } from 'typeorm';
+import { ensureTestUnit, staffToken } from 'test/utils/auth';
 import { createTestApp } from 'test/utils/test-app';
 
 describe('imports over REST and GraphQL', () => {
@@ -55,7 +56,7 @@ describe('imports over REST and GraphQL', () => {
       })
       .expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.body as Buffer);
+    await wb.xlsx.load(xlsx.body as never);
     expect(wb.worksheets[0].getRow(2).getCell(3).text).toBe(`'=HYPERLINK("x")`);
 
     const committing = await http().post(`/api/v1/imports/${id}/commit`).set('authorization', `Bearer ${token}`);
@@ -75,6 +76,30 @@ describe('imports over REST and GraphQL', () => {
     });
   });
 
+  it('a scoped officer cannot change a person registered in another unit', async () => {
+    const other = await ensureTestUnit(app, { code: '97', name: 'Tỉnh Khác' });
+    const cccd = `001080${String(Date.now() % 1_000_000).padStart(6, '0')}`;
+    await app.get(DataSource).query(
+      `insert into registry_people (cccd, full_name, birth_year, gender, residence_unit_id, source, created_by)
+       values ($1, 'Người Tỉnh Khác', 1980, 'MALE', $2, 'MANUAL', 't')`,
+      [cccd, other],
+    );
+    const csv = `Họ và tên,Số định danh cá nhân (CCCD),Ngày sinh,Giới tính,Mã đơn vị hành chính\nNgười Tỉnh Khác,${cccd},1980,Nam,98\n`;
+    const uploaded = await http()
+      .post('/api/v1/imports?target=PEOPLE&fileName=p.csv')
+      .set('authorization', `Bearer ${token}`)
+      .set('content-type', 'text/csv')
+      .send(csv)
+      .expect(202);
+    await run('imports.validate', { importId: uploaded.body.id as string });
+    const job = await http().get(`/api/v1/imports/${uploaded.body.id}`).set('authorization', `Bearer ${token}`).expect(200);
+    expect(job.body.counts).toMatchObject({ create: 0, update: 0, rejected: 1 });
+    const [error] = await app
+      .get(DataSource)
+      .query(`select code from import_row_errors where import_id = $1`, [uploaded.body.id]);
+    expect(error.code).toBe('UNIT_OUT_OF_SCOPE');
+  });
+
   it('serves the XLSX template with Vietnamese headers', async () => {
     const res = await http()
       .get('/api/v1/imports/templates/HOUSEHOLD_MEMBERS?format=xlsx')
@@ -87,7 +112,7 @@ describe('imports over REST and GraphQL', () => {
       })
       .expect(200);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as Buffer);
+    await wb.xlsx.load(res.body as never);
     expect(wb.worksheets[0].getRow(1).values).toEqual(expect.arrayContaining(['Mã hộ*', 'Họ và tên*', 'Ngày sinh*']));
   });
 

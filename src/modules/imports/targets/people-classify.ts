@@ -176,6 +176,24 @@ export async function classifyPeopleRows(
         and exists (select 1 from registry_household_members m where m.household_id = s.household_id
                      and m.valid_to is null and m.relationship = 'HEAD' and m.person_id is distinct from s.person_id)`,
   );
+  if (opts.scopeUnitIds) {
+    // a restricted officer may not change a person or household registered outside their units
+    await errorsFrom(
+      q,
+      importId,
+      'UNIT_OUT_OF_SCOPE',
+      'cccd',
+      `select s.row_no, null as value, 'hồ sơ hiện có thuộc đơn vị khác' as detail_vi,
+              'the matched record belongs to another unit' as detail_en
+         from ${S} s
+         left join registry_people p on p.id = s.person_id
+         left join registry_households h on h.id = s.household_id
+        where s.import_id = $1 and not s.rejected
+          and ((p.residence_unit_id is not null and not (p.residence_unit_id = any($6::uuid[])))
+            or (h.residence_unit_id is not null and not (h.residence_unit_id = any($6::uuid[]))))`,
+      [opts.scopeUnitIds],
+    );
+  }
   // a person joining or moving may not overlap an earlier membership; a move starts after the current one
   await errorsFrom(
     q,
