@@ -36,6 +36,9 @@ export interface JobPayloads {
   'imports.validate': { importId: string };
   'imports.commit': { importId: string; actor: string };
   'digitisation.thumbnail': { scanId: string };
+  // --- portal integrations (issue 12) ---
+  'integrations.webhook.push': { subscriptionId: string; dossierId: string };
+  'integrations.webhook.sweep': { reason: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -52,6 +55,9 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'imports.validate': 'imports',
   'imports.commit': 'imports',
   'digitisation.thumbnail': 'digitisation',
+  // --- portal integrations (issue 12) ---
+  'integrations.webhook.push': 'webhooks',
+  'integrations.webhook.sweep': 'webhooks',
 };
 
 /**

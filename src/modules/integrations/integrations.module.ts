@@ -1,4 +1,4 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { AppConfig } from 'src/config/app-config';
@@ -10,6 +10,12 @@ import { PortalController } from 'src/modules/integrations/portal/portal.control
 import { IntegrationClientsService } from 'src/modules/integrations/signature/integration-clients.service';
 import { installIntegrationBodyHook } from 'src/modules/integrations/signature/raw-body.hook';
 import { RequestSignatureGuard } from 'src/modules/integrations/signature/request-signature.guard';
+import { PortalSubscriptionsService } from 'src/modules/integrations/webhooks/portal-subscriptions.service';
+import { PortalWebhooksController } from 'src/modules/integrations/webhooks/portal-webhooks.controller';
+import { WebhookChainService } from 'src/modules/integrations/webhooks/webhook-chain.service';
+import { OutboxService } from 'src/modules/notifications/outbox/outbox.service';
+import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
+import { QueueService } from 'src/queue/queue.service';
 
 /**
  * Public-service portal integration (issue 12): signed, idempotent REST for portals on top of the dossier module,
@@ -17,18 +23,46 @@ import { RequestSignatureGuard } from 'src/modules/integrations/signature/reques
  */
 @Module({
   imports: [DossiersModule],
-  controllers: [PortalController, IntegrationAdminController],
-  providers: [IntegrationClientsService, CodeMappingsService, IntegrationIdempotencyService, RequestSignatureGuard],
+  controllers: [PortalController, IntegrationAdminController, PortalWebhooksController],
+  providers: [
+    IntegrationClientsService,
+    CodeMappingsService,
+    IntegrationIdempotencyService,
+    RequestSignatureGuard,
+    PortalSubscriptionsService,
+    WebhookChainService,
+  ],
   exports: [CodeMappingsService],
 })
-export class IntegrationsModule implements OnModuleInit {
+export class IntegrationsModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
+    private readonly registry: JobHandlerRegistry,
+    private readonly chains: WebhookChainService,
+    private readonly queues: QueueService,
   ) {}
 
   onModuleInit(): void {
+    this.outbox.subscribe('*', (event) => this.chains.onDossierEvent(event));
+    this.registry.register('integrations.webhook.push', async ({ subscriptionId, dossierId }) => ({
+      sent: await this.chains.push(subscriptionId, dossierId),
+    }));
+    this.registry.register('integrations.webhook.sweep', async () => ({ scheduled: await this.chains.sweep() }));
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (fastify) installIntegrationBodyHook(fastify, this.config.integrations.maxBodyBytes);
+  }
+
+  /** In the worker role: the sweep that restarts due webhook chains every 10 s. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.app.role === 'api') return;
+    try {
+      await this.queues
+        .queue('webhooks')
+        .upsertJobScheduler('integrations-webhook-sweep', { every: 10_000 }, { name: 'integrations.webhook.sweep', data: { reason: 'scheduler' } });
+    } catch (error) {
+      new Logger('Integrations').warn(`Could not install the webhook sweep scheduler: ${(error as Error).message}`);
+    }
   }
 }

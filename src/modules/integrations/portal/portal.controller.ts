@@ -39,11 +39,11 @@ const IDEMPOTENCY_HEADER = {
   schema: { type: 'string', maxLength: 200, pattern: '^[A-Za-z0-9._:-]{1,200}$' },
 } as const;
 
-const SIGNATURE_HEADERS = [
+export const SIGNATURE_HEADERS = [
   {
     name: 'x-signature',
     required: false,
-    description: 'v1=<hex HMAC-SHA256 of METHOD\\npath?query\\ntimestamp\\nraw body>; required when the key is set to sign',
+    description: 'v1=<hex HMAC-SHA256 of METHOD\\npath?query\\ntimestamp\\nnonce\\nraw body>; required when the key is set to sign',
     schema: { type: 'string', maxLength: 80, pattern: '^v1=[0-9a-f]{64}$' },
   },
   {
@@ -51,6 +51,12 @@ const SIGNATURE_HEADERS = [
     required: false,
     description: 'Unix seconds; accepted within 5 minutes, each signature once',
     schema: { type: 'string', maxLength: 12, pattern: '^[0-9]{1,12}$' },
+  },
+  {
+    name: 'x-signature-nonce',
+    required: false,
+    description: 'Fresh per request (and per retry); each nonce is accepted once within the window',
+    schema: { type: 'string', maxLength: 64, pattern: '^[A-Za-z0-9_-]{8,64}$' },
   },
 ] as const;
 
@@ -68,6 +74,7 @@ function caller(): string {
 @ApiBearerAuth()
 @ApiHeader(SIGNATURE_HEADERS[0])
 @ApiHeader(SIGNATURE_HEADERS[1])
+@ApiHeader(SIGNATURE_HEADERS[2])
 @UseGuards(RequestSignatureGuard)
 @Controller('integrations')
 export class PortalController {

@@ -60,11 +60,11 @@ export class IntegrationClientsService {
   }
 
   /**
-   * Remembers a signature for the window (plus a minute of clock skew); false when it was already seen (replay).
+   * Remembers a nonce for the window (both sides, plus a minute); false when it was already seen (replay).
    * Fails closed: without Redis a signed request cannot be checked for replay and is refused.
    */
-  async rememberSignature(apiKeyId: string, signature: string): Promise<boolean> {
-    const key = `${this.config.queue.prefix}:integrations:sig:${apiKeyId}:${signature.slice(0, 80)}`;
+  async rememberNonce(apiKeyId: string, nonce: string): Promise<boolean> {
+    const key = `${this.config.queue.prefix}:integrations:nonce:${apiKeyId}:${nonce}`;
     try {
       const set = await this.queues.connection.set(key, '1', 'EX', 2 * SIGNATURE_WINDOW_SECONDS + 60, 'NX');
       return set === 'OK';

@@ -6,6 +6,7 @@ import { IntegrationClientsService } from 'src/modules/integrations/signature/in
 import { rawBodyOf } from 'src/modules/integrations/signature/raw-body.hook';
 import {
   SIGNATURE_HEADER,
+  SIGNATURE_NONCE_HEADER,
   SIGNATURE_TIMESTAMP_HEADER,
   checkRequestSignature,
 } from 'src/modules/integrations/signature/request-signature';
@@ -17,8 +18,8 @@ function header(request: FastifyRequest, name: string): string | undefined {
 
 /**
  * Runs after the global auth guard on every integration route. For an API key whose client has a signing secret:
- * a request carrying a signature must match it (method, path with query, timestamp, raw body), lie within the
- * 5-minute window and not have been seen before; a client with `signingRequired` must sign every request.
+ * a request carrying a signature must match it (method, path with query, timestamp, nonce, raw body), lie within
+ * the 5-minute window and carry a nonce not seen before; a client with `signingRequired` must sign every request.
  */
 @Injectable()
 export class RequestSignatureGuard implements CanActivate {
@@ -31,6 +32,7 @@ export class RequestSignatureGuard implements CanActivate {
     const client = await this.clients.signingOf(actor.id);
     const signature = header(request, SIGNATURE_HEADER);
     const timestamp = header(request, SIGNATURE_TIMESTAMP_HEADER);
+    const nonce = header(request, SIGNATURE_NONCE_HEADER);
     if (!client?.secret) {
       if (client?.required) throw new DomainException('INTEGRATION_SIGNATURE_REQUIRED');
       return true;
@@ -41,12 +43,13 @@ export class RequestSignatureGuard implements CanActivate {
       path: request.url,
       body: rawBodyOf(request),
       timestamp,
+      nonce,
       signature,
     });
     if (check === 'MISSING') throw new DomainException('INTEGRATION_SIGNATURE_REQUIRED');
     if (check === 'EXPIRED') throw new DomainException('INTEGRATION_SIGNATURE_EXPIRED');
     if (check === 'MISMATCH') throw new DomainException('INTEGRATION_SIGNATURE_INVALID');
-    if (!(await this.clients.rememberSignature(actor.id, signature as string)))
+    if (!(await this.clients.rememberNonce(actor.id, nonce as string)))
       throw new DomainException('INTEGRATION_SIGNATURE_REPLAYED');
     return true;
   }

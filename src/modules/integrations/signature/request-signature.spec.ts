@@ -4,10 +4,17 @@ const SECRET = 'a-signing-secret-of-at-least-32-characters';
 const NOW = new Date('2026-03-05T03:00:00Z');
 
 function req(body: string, headers: Record<string, string>, path = '/api/v1/integrations/dossiers') {
-  return { method: 'POST', path, body, timestamp: headers['x-signature-timestamp'], signature: headers['x-signature'] };
+  return {
+    method: 'POST',
+    path,
+    body,
+    timestamp: headers['x-signature-timestamp'],
+    nonce: headers['x-signature-nonce'],
+    signature: headers['x-signature'],
+  };
 }
 
-describe('inbound request signature (HMAC-SHA256 over method, path, timestamp and raw body)', () => {
+describe('inbound request signature (HMAC-SHA256 over method, path, timestamp, nonce and raw body)', () => {
   const body = '{"procedureCode":"1.001776"}';
   const headers = signedRequestHeaders(SECRET, 'POST', '/api/v1/integrations/dossiers', body, NOW);
 
@@ -21,6 +28,7 @@ describe('inbound request signature (HMAC-SHA256 over method, path, timestamp an
     expect(checkRequestSignature(SECRET, req(body, headers, '/api/v1/integrations/dossiers?x=1'), NOW)).toBe('MISMATCH');
     expect(checkRequestSignature(SECRET, { ...req(body, headers), method: 'PUT' }, NOW)).toBe('MISMATCH');
     expect(checkRequestSignature(`${SECRET}x`, req(body, headers), NOW)).toBe('MISMATCH');
+    expect(checkRequestSignature(SECRET, { ...req(body, headers), nonce: 'another-nonce-123' }, NOW)).toBe('MISMATCH');
   });
 
   it('refuses a timestamp outside the 5-minute window, either side', () => {
@@ -34,6 +42,8 @@ describe('inbound request signature (HMAC-SHA256 over method, path, timestamp an
 
   it('signs the bytes, not a re-serialisation (whitespace matters)', () => {
     const ts = '1772679600';
-    expect(signRequest(SECRET, 'POST', '/p', ts, '{"a":1}')).not.toBe(signRequest(SECRET, 'POST', '/p', ts, '{ "a": 1 }'));
+    expect(signRequest(SECRET, 'POST', '/p', ts, 'n0nce-123', '{"a":1}')).not.toBe(
+      signRequest(SECRET, 'POST', '/p', ts, 'n0nce-123', '{ "a": 1 }'),
+    );
   });
 });
