@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CalendarReminderAdapter } from 'src/modules/reminders/calendar-reminder.adapter';
+import { DossierEventsSubscriber } from 'src/modules/reminders/dossier-events.subscriber';
+import { DossierFactsPort, SqlDossierFacts } from 'src/modules/reminders/dossier-facts.port';
 import { ReminderCalendar } from 'src/modules/reminders/reminder-calendar';
 import { ReminderSweepService } from 'src/modules/reminders/reminder-sweep.service';
 import { RemindersJobs } from 'src/modules/reminders/reminders.jobs';
@@ -15,6 +17,8 @@ import { RemindersService } from 'src/modules/reminders/reminders.service';
     RemindersService,
     ReminderSweepService,
     RemindersJobs,
+    { provide: DossierFactsPort, useClass: SqlDossierFacts },
+    DossierEventsSubscriber,
   ],
   exports: [RemindersService, ReminderSweepService],
 })

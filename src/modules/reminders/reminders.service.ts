@@ -157,6 +157,21 @@ export class RemindersService {
     return returnedRows(result).length;
   }
 
+  /** Cancels the pending rungs of every step of a dossier (but `exceptStepId`), in the caller's transaction. */
+  async cancelDossier(
+    manager: EntityManager,
+    dossierId: string,
+    reason: 'paused' | 'completed' | 'superseded',
+    exceptStepId: string | null = null,
+  ): Promise<number> {
+    const result: unknown = await manager.query(
+      `update reminder_rungs set status = 'CANCELLED', cancelled_reason = $2, updated_at = now()
+        where dossier_id = $1 and status = 'PENDING' and ($3::uuid is null or step_id <> $3::uuid) returning id`,
+      [dossierId, reason, exceptStepId],
+    );
+    return returnedRows(result).length;
+  }
+
   /** Arms in its own transaction and schedules the fire jobs. */
   async armStepNow(input: ArmStepInput): Promise<RungRow[]> {
     const rows = await this.dataSource.transaction((m) => this.armStep(m, input));

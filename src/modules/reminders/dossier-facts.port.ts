@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { StaffContact } from 'src/modules/reminders/reminders.service';
+
+export interface DossierFacts {
+  dossierId: string;
+  dossierCode: string;
+  procedureCode: string;
+  applicantName: string;
+  applicantEmail: string | null;
+  applicantPhone: string | null;
+  dueDate: string | null;
+  /** The active step with a due time, if any. */
+  activeStep: {
+    id: string;
+    name: string;
+    due: Date;
+    assignee: StaffContact | null;
+    leader: StaffContact | null;
+  } | null;
+}
+
+/**
+ * What reminders need to know about a dossier when its outbox events arrive (no actor: a worker's system read).
+ * The dossier module exports only caller-scoped reads, so this adapter reads its tables read-only; replace it
+ * with a dossier-module service once one exists for system reads.
+ */
+export abstract class DossierFactsPort {
+  abstract facts(manager: EntityManager, dossierId: string): Promise<DossierFacts | undefined>;
+}
+
+@Injectable()
+export class SqlDossierFacts extends DossierFactsPort {
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {
+    super();
+  }
+
+  async facts(manager: EntityManager, dossierId: string): Promise<DossierFacts | undefined> {
+    const [d] = await manager.query<Array<Record<string, unknown>>>(
+      `select d.id, d.code, d.procedure_code, d.applicant_name, d.applicant_email, d.applicant_phone,
+              d.due_date::text as due_date,
+              s.id as step_id, s.name as step_name, s.due_at as step_due_at, s.agency_id as step_agency_id,
+              u.id as assignee_id, u.display_name as assignee_name, u.email as assignee_email
+         from dossiers d
+         left join lateral (select * from dossier_steps s where s.dossier_id = d.id and s.status = 'ACTIVE'
+                             order by s.seq limit 1) s on true
+         left join staff_users u on u.id = s.assignee_user_id
+        where d.id = $1`,
+      [dossierId],
+    );
+    if (!d) return undefined;
+    let leader: StaffContact | null = null;
+    if (d.step_agency_id) {
+      const [l] = await manager.query<Array<{ id: string; display_name: string; email: string | null }>>(
+        `select id, display_name, email from staff_users
+          where agency_id = $1 and active and 'LEADER' = any(roles) order by created_at limit 1`,
+        [d.step_agency_id],
+      );
+      if (l) leader = { id: l.id, name: l.display_name, email: l.email };
+    }
+    const assignee = d.assignee_id
+      ? {
+          id: String(d.assignee_id),
+          name: String(d.assignee_name),
+          email: (d.assignee_email as string | null) ?? null,
+        }
+      : null;
+    return {
+      dossierId: String(d.id),
+      dossierCode: String(d.code),
+      procedureCode: String(d.procedure_code),
+      applicantName: String(d.applicant_name),
+      applicantEmail: (d.applicant_email as string | null) ?? null,
+      applicantPhone: (d.applicant_phone as string | null) ?? null,
+      dueDate: (d.due_date as string | null) ?? null,
+      activeStep:
+        d.step_id && d.step_due_at
+          ? {
+              id: String(d.step_id),
+              name: String(d.step_name),
+              due: new Date(d.step_due_at as string),
+              assignee,
+              leader,
+            }
+          : null,
+    };
+  }
+}
