@@ -3,6 +3,12 @@ import { AccountCipher } from 'src/modules/benefits/accounts/account-cipher';
 import { BankFilesService } from 'src/modules/benefits/accounts/bank-files.service';
 import { PaymentAccountsService } from 'src/modules/benefits/accounts/payment-accounts.service';
 import { PaymentStatisticsService } from 'src/modules/benefits/statistics/payment-statistics.service';
+import { BenefitsController } from 'src/modules/benefits/api/benefits.controller';
+import { BenefitsResolver } from 'src/modules/benefits/api/benefits.resolver';
+import { EntitlementsController } from 'src/modules/benefits/api/entitlements.controller';
+import { PaymentAccountsController } from 'src/modules/benefits/api/payment-accounts.controller';
+import { PaymentCyclesController } from 'src/modules/benefits/api/payment-cycles.controller';
+import { RulesService } from 'src/modules/benefits/rules/rules.service';
 import { PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
 import { EntitlementsService } from 'src/modules/benefits/entitlements/entitlements.service';
 import { RulesRepository } from 'src/modules/benefits/rules/rules.repository';
@@ -15,6 +21,7 @@ const SERVICES = [
   PaymentAccountsService,
   BankFilesService,
   PaymentStatisticsService,
+  RulesService,
 ];
 
 /**
@@ -23,7 +30,13 @@ const SERVICES = [
  */
 @Module({
   imports: [RegistryModule],
-  providers: [AccountCipher, ...SERVICES],
+  controllers: [
+    BenefitsController,
+    PaymentCyclesController,
+    EntitlementsController,
+    PaymentAccountsController,
+  ],
+  providers: [AccountCipher, BenefitsResolver, ...SERVICES],
   exports: SERVICES,
 })
 export class BenefitsModule {}

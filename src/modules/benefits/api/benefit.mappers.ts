@@ -1,0 +1,56 @@
+import { DomainException } from 'src/common/errors/domain.exception';
+import { UUID_PATTERN } from 'src/modules/benefits/api/api-fields';
+import type { AmountExplanationObject } from 'src/modules/benefits/api/benefit.objects';
+import type { AmountExplanation } from 'src/modules/benefits/domain/rules.model';
+
+export function toExplanation(e: AmountExplanation): AmountExplanationObject {
+  return {
+    amount: e.amount,
+    scheme: e.scheme,
+    ruleKey: e.ruleKey,
+    rate: e.rate,
+    coefficientHundredths: e.coefficientHundredths,
+    legalBasis: e.legalBasis,
+    month: e.period.month,
+    ruleEffectiveFrom: e.period.ruleEffectiveFrom,
+    ruleEffectiveTo: e.period.ruleEffectiveTo,
+    origin: e.origin,
+    unconfirmed: e.unconfirmed,
+    text: e.text,
+  };
+}
+
+/** Keyset cursors of this module: the last id (uuid) or line number, as given back in `nextCursor`. */
+export function idCursor(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!UUID_PATTERN.test(raw)) throw new DomainException('BAD_REQUEST', 'The cursor is not valid');
+  return raw;
+}
+
+export function lineCursor(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(raw)) throw new DomainException('BAD_REQUEST', 'The cursor is not valid');
+  return Number(raw);
+}
+
+/** A page: `nextCursor` is set when the page is full. */
+export function page<T>(
+  items: T[],
+  limit: number,
+  cursorOf: (last: T) => string,
+): { items: T[]; nextCursor: string | null } {
+  return {
+    items,
+    nextCursor: items.length === limit && items.length > 0 ? cursorOf(items[items.length - 1]) : null,
+  };
+}
+
+export const monthParam = (m: string): string => (m.length === 7 ? `${m}-01` : m);
+
+export function uuidParam(
+  raw: string,
+  code: 'BENEFIT_CYCLE_NOT_FOUND' | 'BENEFIT_ENTITLEMENT_NOT_FOUND' | 'BENEFIT_ACCOUNT_NOT_FOUND',
+): string {
+  if (!UUID_PATTERN.test(raw)) throw new DomainException(code);
+  return raw;
+}

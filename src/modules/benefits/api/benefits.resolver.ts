@@ -1,0 +1,193 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentActor, Roles, Scopes } from 'src/common/auth/auth.decorators';
+import type { Actor } from 'src/common/context/request-context';
+import {
+  PaymentAccountsService,
+  type AccountMethod,
+} from 'src/modules/benefits/accounts/payment-accounts.service';
+import {
+  idCursor,
+  lineCursor,
+  monthParam,
+  page,
+  toExplanation,
+  uuidParam,
+} from 'src/modules/benefits/api/benefit.mappers';
+import {
+  ApproveCycleInput,
+  CalculationArgs,
+  ComputeCycleInput,
+  CoverageArgs,
+  CreateEntitlementInput,
+  CycleListArgs,
+  LineListArgs,
+  PaidArgs,
+  RegisterAccountInput,
+} from 'src/modules/benefits/api/benefit.inputs';
+import {
+  AmountExplanationObject,
+  ComputeResultObject,
+  CoverageObject,
+  CycleObject,
+  CyclePageObject,
+  EntitlementObject,
+  LinePageObject,
+  PaidThroughAccountsObject,
+  PaymentAccountObject,
+} from 'src/modules/benefits/api/benefit.objects';
+import { BENEFIT_APPROVERS, BENEFIT_PREPARERS, BENEFIT_READERS } from 'src/modules/benefits/api/roles';
+import type { CycleState, LineKind, PaymentStatus } from 'src/modules/benefits/cycles/cycle.model';
+import { PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
+import type { BenefitScheme, MeritTable } from 'src/modules/benefits/domain/rules.model';
+import { EntitlementsService } from 'src/modules/benefits/entitlements/entitlements.service';
+import { RulesService } from 'src/modules/benefits/rules/rules.service';
+import { PaymentStatisticsService } from 'src/modules/benefits/statistics/payment-statistics.service';
+
+/** Benefits over GraphQL: the same services and rules as REST (files stay on REST). Scoped by unit. */
+@Resolver()
+export class BenefitsResolver {
+  constructor(
+    private readonly cycles: PaymentCyclesService,
+    private readonly entitlements: EntitlementsService,
+    private readonly accounts: PaymentAccountsService,
+    private readonly rules: RulesService,
+    private readonly statistics: PaymentStatisticsService,
+  ) {}
+
+  @Roles(...BENEFIT_READERS)
+  @Query(() => AmountExplanationObject, { description: 'A monthly amount with its explanation' })
+  async allowanceCalculation(@Args() q: CalculationArgs): Promise<AmountExplanationObject> {
+    return toExplanation(
+      await this.rules.calculate({
+        scheme: q.scheme as BenefitScheme,
+        ruleKey: q.ruleKey,
+        ruleTable: q.ruleTable as MeritTable | undefined,
+        month: monthParam(q.month),
+        children: q.children,
+        unitId: q.unitId,
+      }),
+    );
+  }
+
+  @Roles(...BENEFIT_READERS)
+  @Query(() => CyclePageObject)
+  async paymentCycles(
+    @CurrentActor() actor: Actor | undefined,
+    @Args() q: CycleListArgs,
+  ): Promise<CyclePageObject> {
+    const limit = q.limit ?? 50;
+    const items = await this.cycles.list(actor, {
+      unitId: q.unitId,
+      state: q.state as CycleState | undefined,
+      fromPeriod: q.fromPeriod ? monthParam(q.fromPeriod) : undefined,
+      toPeriod: q.toPeriod ? monthParam(q.toPeriod) : undefined,
+      afterId: idCursor(q.cursor),
+      limit,
+    });
+    return page(items, limit, (c) => c.id);
+  }
+
+  @Roles(...BENEFIT_READERS)
+  @Query(() => CycleObject)
+  paymentCycle(@CurrentActor() actor: Actor | undefined, @Args('id') id: string): Promise<CycleObject> {
+    return this.cycles.getForActor(actor, uuidParam(id, 'BENEFIT_CYCLE_NOT_FOUND'));
+  }
+
+  @Roles(...BENEFIT_READERS)
+  @Query(() => LinePageObject)
+  async paymentCycleLines(
+    @CurrentActor() actor: Actor | undefined,
+    @Args('cycleId') cycleId: string,
+    @Args() q: LineListArgs,
+  ): Promise<LinePageObject> {
+    const limit = q.limit ?? 100;
+    const items = await this.cycles.lines(actor, uuidParam(cycleId, 'BENEFIT_CYCLE_NOT_FOUND'), {
+      kind: q.kind as LineKind | undefined,
+      status: q.status as PaymentStatus | undefined,
+      personId: q.personId,
+      afterLineNo: lineCursor(q.cursor),
+      limit,
+    });
+    return page(items, limit, (l) => String(l.lineNo));
+  }
+
+  @Roles(...BENEFIT_READERS)
+  @Scopes('reports:read')
+  @Query(() => CoverageObject, { description: 'Accounts / eligible per group and unit on a date' })
+  async paymentCoverage(
+    @CurrentActor() actor: Actor | undefined,
+    @Args() q: CoverageArgs,
+  ): Promise<CoverageObject> {
+    const r = await this.statistics.coverage(actor, q);
+    return {
+      date: r.date,
+      rows: r.rows,
+      groups: r.groups.map((g) => ({ ...g, unitId: null })),
+      total: { ...r.total, unitId: null, group: null },
+    };
+  }
+
+  @Roles(...BENEFIT_READERS)
+  @Scopes('reports:read')
+  @Query(() => PaidThroughAccountsObject)
+  paidThroughAccounts(
+    @CurrentActor() actor: Actor | undefined,
+    @Args() q: PaidArgs,
+  ): Promise<PaidThroughAccountsObject> {
+    return this.statistics.paidThroughAccounts(actor, {
+      from: monthParam(q.from),
+      to: monthParam(q.to),
+      unitId: q.unitId,
+    });
+  }
+
+  @Roles(...BENEFIT_READERS)
+  @Query(() => [PaymentAccountObject], { description: 'A person’s accounts, masked' })
+  paymentAccounts(
+    @CurrentActor() actor: Actor | undefined,
+    @Args('personId') personId: string,
+  ): Promise<PaymentAccountObject[]> {
+    return this.accounts.listForPerson(actor, uuidParam(personId, 'BENEFIT_ACCOUNT_NOT_FOUND'));
+  }
+
+  @Roles(...BENEFIT_PREPARERS)
+  @Mutation(() => ComputeResultObject, { description: 'Compute or recompute a DRAFT cycle (DATA_OFFICER)' })
+  async computePaymentCycle(
+    @CurrentActor() actor: Actor | undefined,
+    @Args('input') input: ComputeCycleInput,
+  ): Promise<ComputeResultObject> {
+    const r = await this.cycles.compute(actor, { unitId: input.unitId, period: monthParam(input.period) });
+    return { cycle: r.cycle, unpriced: r.unpriced, elapsedMs: r.elapsedMs };
+  }
+
+  @Roles(...BENEFIT_APPROVERS)
+  @Mutation(() => CycleObject, { description: 'Approve a cycle against control totals (LEADER)' })
+  approvePaymentCycle(
+    @CurrentActor() actor: Actor | undefined,
+    @Args('id') id: string,
+    @Args('input') input: ApproveCycleInput,
+  ): Promise<CycleObject> {
+    return this.cycles.approve(actor, uuidParam(id, 'BENEFIT_CYCLE_NOT_FOUND'), input);
+  }
+
+  @Roles(...BENEFIT_PREPARERS)
+  @Mutation(() => EntitlementObject)
+  createEntitlement(
+    @CurrentActor() actor: Actor | undefined,
+    @Args('input') input: CreateEntitlementInput,
+  ): Promise<EntitlementObject> {
+    return this.entitlements.create(actor, {
+      ...input,
+      ruleTable: input.ruleTable as MeritTable | undefined,
+    });
+  }
+
+  @Roles(...BENEFIT_PREPARERS)
+  @Mutation(() => PaymentAccountObject)
+  registerPaymentAccount(
+    @CurrentActor() actor: Actor | undefined,
+    @Args('input') input: RegisterAccountInput,
+  ): Promise<PaymentAccountObject> {
+    return this.accounts.register(actor, { ...input, method: input.method as AccountMethod });
+  }
+}
