@@ -31,7 +31,7 @@ export async function redisAnswers(url: string, timeoutMs = 700): Promise<boolea
   }
 }
 
-function redisServerOnPath(): string | undefined {
+export function redisServerOnPath(): string | undefined {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   const path = found.stdout.trim();
   return found.status === 0 && path ? path : undefined;
@@ -79,13 +79,24 @@ export async function resolveRedis(
         '(e.g. `apt-get install redis-server`) so An Sinh can start one itself, or run `docker compose up redis`.',
     );
   }
+  return startRedisServer(binary, dataDir, embeddedPort, log);
+}
+
+/** Starts `redis-server` with its data (append-only file) under `<dataDir>/redis`, and stops it on demand. */
+export async function startRedisServer(
+  binary: string,
+  dataDir: string,
+  port: number,
+  log: Logger,
+): Promise<RunningRedis> {
+  const embeddedUrl = `redis://127.0.0.1:${port}`;
   const dir = join(dataDir, 'redis');
   await mkdir(dir, { recursive: true });
   const child = spawn(
     binary,
     [
       '--port',
-      String(embeddedPort),
+      String(port),
       '--bind',
       '127.0.0.1',
       '--dir',
@@ -100,7 +111,7 @@ export async function resolveRedis(
     { stdio: 'ignore' },
   );
   await waitUntilAnswers(embeddedUrl, child, 10_000);
-  log.info('Redis: started %s on 127.0.0.1:%d (data in %s, append-only)', binary, embeddedPort, dir);
+  log.info('Redis: started %s on 127.0.0.1:%d (data in %s, append-only)', binary, port, dir);
   return {
     url: embeddedUrl,
     stop: async () => {
