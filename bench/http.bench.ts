@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import autocannon, { type Result } from 'autocannon';
 import { ROOT, fmt, run, scratchDatabase, startNode, stop, waitFor } from 'bench/bench-support';
 
@@ -22,23 +23,37 @@ async function load(opts: autocannon.Options): Promise<Result> {
 }
 
 function line(name: string, r: Result, base?: Result): string {
-  const ratio = base ? `  ${fmt(r.requests.average / base.requests.average, 2)}× req/s, p99 ${fmt(r.latency.p99 / Math.max(base.latency.p99, 1), 2)}×` : '';
+  const ratio = base
+    ? `  ${fmt(r.requests.average / base.requests.average, 2)}× req/s, p99 ${fmt(r.latency.p99 / Math.max(base.latency.p99, 1), 2)}×`
+    : '';
   return `${name.padEnd(28)} ${fmt(r.requests.average).padStart(8)} req/s  p99 ${fmt(r.latency.p99, 1).padStart(6)} ms  errors ${r.errors + r.non2xx}${ratio}`;
 }
 
 async function main(): Promise<void> {
   const db = await scratchDatabase(true);
   // Production settings, with the dev issuer on so the bench can mint a staff token.
-  const env = { ...process.env, DATABASE_URL: db.url, NODE_ENV: 'production', LOG_LEVEL: 'warn', APP_ROLE: 'api', DEV_ISSUER_ENABLED: 'true' };
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    APP_ROLE: 'api',
+    DEV_ISSUER_ENABLED: 'true',
+    PAYMENT_ACCOUNT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  };
   const bare = startNode(['-e', BARE_SERVER], { ...process.env, PORT: '39301' });
   const app = startNode(['dist/src/main.js'], { ...env, PORT: '39302', API_KEY_RATE_LIMIT: '1000000' });
   try {
     await waitFor('http://127.0.0.1:39301/', bare);
     await waitFor('http://127.0.0.1:39302/health/ready', app);
-    const token = run('node', ['-r', '@swc-node/register', 'src/modules/organisation/auth/dev-token-cli.ts', '--user', 'admin'], {
-      ...env,
-      DEV_ISSUER_ENABLED: 'true',
-    })
+    const token = run(
+      'node',
+      ['-r', '@swc-node/register', 'src/modules/organisation/auth/dev-token-cli.ts', '--user', 'admin'],
+      {
+        ...env,
+        DEV_ISSUER_ENABLED: 'true',
+      },
+    )
       .trim()
       .split('\n')
       .pop() as string;
@@ -55,9 +70,13 @@ async function main(): Promise<void> {
     console.log(line('bare node:http (baseline)', bareResult));
     console.log(line('REST GET /system/whoami', rest, bareResult));
     console.log(line('GraphQL { whoami }', gql, bareResult));
-    const restOk = rest.requests.average >= 0.5 * bareResult.requests.average && rest.latency.p99 <= 3 * Math.max(bareResult.latency.p99, 1);
+    const restOk =
+      rest.requests.average >= 0.5 * bareResult.requests.average &&
+      rest.latency.p99 <= 3 * Math.max(bareResult.latency.p99, 1);
     const gqlOk = gql.requests.average >= 0.25 * bareResult.requests.average;
-    console.log(`goals: REST ≥ 0.5× ${restOk ? 'met' : 'NOT met'}; GraphQL ≥ 0.25× ${gqlOk ? 'met' : 'NOT met'}`);
+    console.log(
+      `goals: REST ≥ 0.5× ${restOk ? 'met' : 'NOT met'}; GraphQL ≥ 0.25× ${gqlOk ? 'met' : 'NOT met'}`,
+    );
   } finally {
     await stop(app);
     await stop(bare);
