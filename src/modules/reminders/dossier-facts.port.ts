@@ -30,6 +30,23 @@ export abstract class DossierFactsPort {
   abstract facts(manager: EntityManager, dossierId: string): Promise<DossierFacts | undefined>;
 }
 
+interface FactsRow {
+  id: string;
+  code: string;
+  procedure_code: string;
+  applicant_name: string;
+  applicant_email: string | null;
+  applicant_phone: string | null;
+  due_date: string | null;
+  step_id: string | null;
+  step_name: string | null;
+  step_due_at: Date | null;
+  step_agency_id: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  assignee_email: string | null;
+}
+
 @Injectable()
 export class SqlDossierFacts extends DossierFactsPort {
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
@@ -37,7 +54,7 @@ export class SqlDossierFacts extends DossierFactsPort {
   }
 
   async facts(manager: EntityManager, dossierId: string): Promise<DossierFacts | undefined> {
-    const [d] = await manager.query<Array<Record<string, unknown>>>(
+    const [d] = await manager.query<FactsRow[]>(
       `select d.id, d.code, d.procedure_code, d.applicant_name, d.applicant_email, d.applicant_phone,
               d.due_date::text as due_date,
               s.id as step_id, s.name as step_name, s.due_at as step_due_at, s.agency_id as step_agency_id,
@@ -60,29 +77,19 @@ export class SqlDossierFacts extends DossierFactsPort {
       if (l) leader = { id: l.id, name: l.display_name, email: l.email };
     }
     const assignee = d.assignee_id
-      ? {
-          id: String(d.assignee_id),
-          name: String(d.assignee_name),
-          email: (d.assignee_email as string | null) ?? null,
-        }
+      ? { id: d.assignee_id, name: d.assignee_name, email: d.assignee_email }
       : null;
     return {
-      dossierId: String(d.id),
-      dossierCode: String(d.code),
-      procedureCode: String(d.procedure_code),
-      applicantName: String(d.applicant_name),
-      applicantEmail: (d.applicant_email as string | null) ?? null,
-      applicantPhone: (d.applicant_phone as string | null) ?? null,
-      dueDate: (d.due_date as string | null) ?? null,
+      dossierId: d.id,
+      dossierCode: d.code,
+      procedureCode: d.procedure_code,
+      applicantName: d.applicant_name,
+      applicantEmail: d.applicant_email,
+      applicantPhone: d.applicant_phone,
+      dueDate: d.due_date,
       activeStep:
         d.step_id && d.step_due_at
-          ? {
-              id: String(d.step_id),
-              name: String(d.step_name),
-              due: new Date(d.step_due_at as string),
-              assignee,
-              leader,
-            }
+          ? { id: d.step_id, name: d.step_name ?? '', due: new Date(d.step_due_at), assignee, leader }
           : null,
     };
   }
