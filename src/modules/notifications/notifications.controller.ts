@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiAcceptedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from 'src/common/auth/auth.decorators';
 import { InboxService } from 'src/modules/notifications/inbox.service';
 import { DeliveryListQuery } from 'src/modules/notifications/notification.dto';
@@ -31,6 +31,7 @@ export class NotificationsController {
   @HttpCode(202)
   @Roles('ADMIN')
   @ApiAcceptedResponse({ type: ReplayAccepted })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
   async replay(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReplayAccepted> {
     await this.notifications.replay(id);
     return { status: 'PENDING' };
