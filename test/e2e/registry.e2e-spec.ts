@@ -123,12 +123,9 @@ describe('registry APIs: masking, audited single reads, scopes, CCCD errors', ()
       roles: ['REPORT_VIEWER'],
       agencyCode: 'TEST.REG96',
     });
-    const denied = await http()
-      .post('/graphql')
-      .set('authorization', `Bearer ${viewer}`)
-      .send({
-        query: `mutation { registerPerson(input: { fullName: "X Y", birth: "1970", gender: MALE }) { id } }`,
-      });
+    const denied = await http().post('/graphql').set('authorization', `Bearer ${viewer}`).send({
+      query: `mutation { registerPerson(input: { fullName: "X Y", birth: "1970", gender: MALE }) { id } }`,
+    });
     expect(denied.body.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
@@ -146,5 +143,81 @@ describe('registry APIs: masking, audited single reads, scopes, CCCD errors', ()
     expect(res.body).toEqual({ statuses: [] });
     const person = await gql(`{ registryPerson(id: "${intake.body.person.id}") { vitalStatus deathDate } }`);
     expect(person.body.data.registryPerson).toEqual({ vitalStatus: 'DECEASED', deathDate: '2026-01-02' });
+  });
+
+  it('records a household, its poverty review and status, and shows them in the person and household views', async () => {
+    const person = await gql(
+      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
+      {
+        input: {
+          fullName: 'Sùng Thị Mai',
+          birth: '1950-06-01',
+          gender: 'FEMALE',
+          residenceUnitId: communeId,
+        },
+      },
+    );
+    const personId = person.body.data.registerPerson.id as string;
+    const code = `HH${randomInt(1e9)}`;
+    const household = await gql(
+      `mutation($input: CreateHouseholdInput!) { createHousehold(input: $input) { id code } }`,
+      {
+        input: { code, residenceUnitId: communeId, area: 'RURAL' },
+      },
+    );
+    const householdId = household.body.data.createHousehold.id as string;
+    await gql(`mutation($input: AddHouseholdMemberInput!) { addHouseholdMember(input: $input) { id } }`, {
+      input: { householdId, personId, relationship: 'HEAD', validFrom: '2015-01-01' },
+    });
+    const review = await gql(
+      `mutation($h: ID!, $input: PovertyReviewInput!) { recordPovertyReview(householdId: $h, input: $input) { reviewId classification standardCode explanation } }`,
+      {
+        h: householdId,
+        input: {
+          year: 2024,
+          reviewType: 'ANNUAL',
+          area: 'RURAL',
+          incomePerCapita: 1_300_000,
+          deprivations: ['NUTRITION', 'LATRINE', 'TELECOM', 'HOUSING_AREA'],
+          agricultureForestryFishery: true,
+          reviewedOn: '2024-11-30',
+        },
+      },
+    );
+    expect(review.body.data.recordPovertyReview).toMatchObject({
+      classification: 'POOR',
+      standardCode: 'DECREE_07_2021',
+    });
+    const granted = await gql(
+      `mutation($input: GrantPovertyStatusInput!) { grantPovertyStatus(input: $input) { code statuses { value validFrom } } }`,
+      {
+        input: {
+          householdId,
+          classification: 'POOR',
+          reviewId: review.body.data.recordPovertyReview.reviewId,
+          validFrom: '2025-01-01',
+          decision: { number: '15/QĐ-UBND', date: '2024-12-20', signer: 'Chủ tịch UBND xã' },
+        },
+      },
+    );
+    expect(granted.body.data.grantPovertyStatus.statuses).toEqual([
+      { value: 'POOR', validFrom: '2025-01-01' },
+    ]);
+    await gql(
+      `mutation($p: ID!, $d: RegistryDecisionInput!) { grantSocialPension(personId: $p, validFrom: "2025-07-01", decision: $d) }`,
+      {
+        p: personId,
+        d: { number: '20/QĐ-UBND', date: '2025-07-01', signer: 'Chủ tịch UBND xã' },
+      },
+    );
+    const view = await gql(
+      `{ registryPerson(id: "${personId}") { statuses { kind value } memberships { householdCode relationship } } }`,
+    );
+    expect(view.body.data.registryPerson).toEqual({
+      statuses: [{ kind: 'SOCIAL_PENSION', value: 'SOCIAL_PENSION' }],
+      memberships: [{ householdCode: code, relationship: 'HEAD' }],
+    });
+    const byCode = await gql(`{ registryPeople(householdCode: "${code}") { items { id } } }`);
+    expect(byCode.body.data.registryPeople.items).toEqual([{ id: personId }]);
   });
 });

@@ -3,6 +3,8 @@ import { AppConfig } from 'src/config/app-config';
 import { RegistryController } from 'src/modules/registry/api/registry.controller';
 import { RegistryViewService } from 'src/modules/registry/api/registry-view.service';
 import { RegistryResolver } from 'src/modules/registry/api/registry.resolver';
+import { RegistryGrantsResolver } from 'src/modules/registry/api/registry-grants.resolver';
+import { RegistryPersonFieldsResolver } from 'src/modules/registry/api/registry-person-fields.resolver';
 import { HouseholdsService } from 'src/modules/registry/households/households.service';
 import { PeopleService } from 'src/modules/registry/people/people.service';
 import { RegistrySearchService } from 'src/modules/registry/people/registry-search.service';
@@ -37,6 +39,8 @@ const SERVICES = [
     ...SERVICES,
     RegistryViewService,
     RegistryResolver,
+    RegistryGrantsResolver,
+    RegistryPersonFieldsResolver,
     {
       provide: POPULATION_DB_ADAPTER,
       inject: [AppConfig],
