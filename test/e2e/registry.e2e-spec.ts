@@ -220,4 +220,39 @@ describe('registry APIs: masking, audited single reads, scopes, CCCD errors', ()
     const byCode = await gql(`{ registryPeople(householdCode: "${code}") { items { id } } }`);
     expect(byCode.body.data.registryPeople.items).toEqual([{ id: personId }]);
   });
+
+  it('runs the duplicate review over GraphQL: scan, merge, undo, then "not a duplicate"', async () => {
+    const register = async (fullName: string, birth: string) =>
+      (
+        await gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, {
+          input: { fullName, birth, gender: 'MALE', residenceUnitId: communeId },
+        })
+      ).body.data.registerPerson.id as string;
+    const a = await register('Giàng A Dênh', '1961');
+    const b = await register('Giang A Denh', '1961-03-03');
+    const scanned = await gql(`mutation { scanDuplicates(unitId: "${communeId}") }`);
+    expect(scanned.body.data.scanDuplicates).toBeGreaterThanOrEqual(1);
+    const list = await gql(
+      `{ registryDuplicateCandidates(first: 500) { id personAId personBId matchKind } }`,
+    );
+    const candidate = list.body.data.registryDuplicateCandidates.find(
+      (c: { personAId: string; personBId: string }) =>
+        [c.personAId, c.personBId].sort().join() === [a, b].sort().join(),
+    );
+    expect(candidate).toMatchObject({ matchKind: 'SIMILAR_NAME' });
+    const merged = await gql(
+      `mutation { mergePeople(candidateId: "${candidate.id}", survivorId: "${b}", mergedId: "${a}") }`,
+    );
+    const mergeId = merged.body.data.mergePeople as string;
+    const hidden = await gql(
+      `{ registryPeople(name: "giang a denh", unitId: "${communeId}") { items { id } } }`,
+    );
+    expect(hidden.body.data.registryPeople.items).toEqual([{ id: b }]);
+    expect((await gql(`mutation { undoMerge(mergeId: "${mergeId}") }`)).body.data.undoMerge).toBe(true);
+    expect(
+      (await gql(`mutation { markNotDuplicate(candidateId: "${candidate.id}") }`)).body.data.markNotDuplicate,
+    ).toBe(true);
+    const again = await gql(`mutation { markNotDuplicate(candidateId: "${candidate.id}") }`);
+    expect(again.body.errors[0].extensions.code).toBe('DUPLICATE_REVIEW_CLOSED');
+  });
 });

@@ -120,7 +120,10 @@ export class GrantSocialProtectionInput {
   @ArrayMaxSize(10)
   @IsIn(SOCIAL_PROTECTION_BASES, { each: true })
   bases!: SocialProtectionBasis[];
-  @Field(() => String, { nullable: true }) @IsOptional() @IsIn(DISABILITY_LEVELS) disabilityLevel?: DisabilityLevel;
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIn(DISABILITY_LEVELS)
+  disabilityLevel?: DisabilityLevel;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() studying?: boolean;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(30) childrenRaised?: number;
   @Field() @Matches(DATE_PATTERN) validFrom!: string;

@@ -181,6 +181,7 @@ export class RegistryGrantsResolver {
   @Mutation(() => Boolean)
   @Roles(...WRITERS)
   async closeRegistryReviewTask(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    await this.view.personSummary(await this.vital.reviewTaskPerson(id));
     await this.vital.closeReviewTask(id);
     return true;
   }

@@ -33,6 +33,11 @@ export class RegistryResolver {
     private readonly vital: VitalEventsService,
   ) {}
 
+  /** Both records must be in the caller's scope (a merged-away record is checked through its own unit). */
+  private async assertPeopleInScope(ids: string[]): Promise<void> {
+    for (const id of ids) await this.view.personSummary(id);
+  }
+
   @Query(() => PersonPageDto, {
     description: 'Search people by name (diacritic-insensitive), CCCD, household code, unit',
   })
@@ -111,17 +116,19 @@ export class RegistryResolver {
 
   @Mutation(() => ID, { description: 'Merges a candidate pair; returns the merge id (undoable)' })
   @Roles(...WRITERS)
-  mergePeople(
+  async mergePeople(
     @Args('candidateId', { type: () => ID }) candidateId: string,
     @Args('survivorId', { type: () => ID }) survivorId: string,
     @Args('mergedId', { type: () => ID }) mergedId: string,
   ): Promise<string> {
+    await this.assertPeopleInScope([survivorId, mergedId]);
     return this.dedup.merge({ candidateId, survivorId, mergedId });
   }
 
   @Mutation(() => Boolean)
   @Roles(...WRITERS)
   async undoMerge(@Args('mergeId', { type: () => ID }) mergeId: string): Promise<boolean> {
+    await this.assertPeopleInScope(await this.dedup.mergePeople(mergeId));
     await this.dedup.undoMerge(mergeId);
     return true;
   }
@@ -129,6 +136,7 @@ export class RegistryResolver {
   @Mutation(() => Boolean)
   @Roles(...WRITERS)
   async markNotDuplicate(@Args('candidateId', { type: () => ID }) candidateId: string): Promise<boolean> {
+    await this.assertPeopleInScope(await this.dedup.candidatePeople(candidateId));
     await this.dedup.markNotDuplicate(candidateId);
     return true;
   }

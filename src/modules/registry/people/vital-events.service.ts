@@ -108,6 +108,16 @@ export class VitalEventsService {
     );
   }
 
+  /** The person a review task is about (for the caller's scope check). */
+  async reviewTaskPerson(id: string): Promise<string> {
+    const [t] = await this.dataSource.query<Array<{ person_id: string }>>(
+      `select person_id from registry_review_tasks where id = $1`,
+      [id],
+    );
+    if (!t) throw new DomainException('NOT_FOUND', 'No review task with this id');
+    return t.person_id;
+  }
+
   async closeReviewTask(id: string): Promise<void> {
     const rows = await updateReturning<{ id: string }>(
       this.dataSource,

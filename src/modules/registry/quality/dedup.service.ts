@@ -101,6 +101,26 @@ export class DedupService {
     });
   }
 
+  /** The two people of a candidate (for the caller's scope check). */
+  async candidatePeople(candidateId: string): Promise<string[]> {
+    const [c] = await this.dataSource.query<Array<{ a: string; b: string }>>(
+      `select person_a_id as a, person_b_id as b from registry_duplicate_candidates where id = $1`,
+      [candidateId],
+    );
+    if (!c) throw new DomainException('DUPLICATE_REVIEW_NOT_FOUND');
+    return [c.a, c.b];
+  }
+
+  /** The two people of a merge (for the caller's scope check). */
+  async mergePeople(mergeId: string): Promise<string[]> {
+    const [m] = await this.dataSource.query<Array<{ a: string; b: string }>>(
+      `select survivor_id as a, merged_id as b from registry_merges where id = $1`,
+      [mergeId],
+    );
+    if (!m) throw new DomainException('MERGE_NOT_FOUND');
+    return [m.a, m.b];
+  }
+
   /** Every (table, column) with a foreign key to registry_people(id), except the registry's own bookkeeping. */
   private async referencingColumns(m: EntityManager): Promise<Array<{ table: string; column: string }>> {
     return m.query(
