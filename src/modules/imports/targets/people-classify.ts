@@ -51,7 +51,8 @@ export async function classifyPeopleRows(
   // background job on a large table: the API statement timeout does not apply
   await q(`set local statement_timeout = 0`);
   await q(`analyze ${S}`);
-  // references: the unit code (post-2025 code preferred when both eras use it), the household, the person by CCCD
+  // references: the unit code (post-2025 code preferred when both eras use it), the household, the person by CCCD;
+  // only rows with something found are rewritten (a first import of new people rewrites nothing here)
   await q(
     `update ${S} s set unit_id = x.unit_id, person_id = x.person_id, household_id = x.household_id
        from (select s2.row_no, u.id as unit_id, p.id as person_id, h.id as household_id
@@ -61,7 +62,7 @@ export async function classifyPeopleRows(
                left join registry_people p on p.cccd = s2.cccd and p.merged_into_id is null
                left join registry_households h on h.code = s2.household_code
               where s2.import_id = $1 and not s2.rejected
-                and (s2.unit_code is not null or s2.cccd is not null or s2.household_code is not null)) x
+                and (u.id is not null or p.id is not null or h.id is not null)) x
       where s.import_id = $1 and s.row_no = x.row_no`,
     [importId],
   );
