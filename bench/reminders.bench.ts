@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { postJson } from 'src/modules/notifications/channels/notification-channel';
 import { DEFAULT_JOB_OPTIONS } from 'src/queue/queue.constants';
 import { createProducerConnection, createWorkerConnection } from 'src/queue/redis-connections';
 
@@ -111,13 +112,13 @@ async function main(): Promise<void> {
   const worker = new Worker(
     'reminders',
     async (job) => {
-      const res = await fetch(sinkUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': String(job.id) },
-        body: JSON.stringify({ to: '0900000000', message: 'An Sinh: nhac viec', reference: job.data }),
-      });
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      // The SMS channel's HTTP client (pooled keep-alive connections), as in the notifications.deliver job.
+      await postJson(
+        sinkUrl,
+        JSON.stringify({ to: '0900000000', message: 'An Sinh: nhac viec', reference: job.data }),
+        { 'idempotency-key': String(job.id) },
+        10_000,
+      );
     },
     { connection: workerConnection, prefix: PREFIX, concurrency: CONCURRENCY },
   );
