@@ -58,7 +58,7 @@ describe('portal integration REST: signatures, mappings, idempotent POSTs, 413',
     const portalCode = `P-${randomUUID().slice(0, 8)}`;
     const put = await inject({
       method: 'PUT',
-      url: '/api/v1/integrations/admin/procedure-mappings',
+      url: '/api/v1/integrations/procedure-mappings',
       body: JSON.stringify({ portal: 'DVCQG', portalCode, catalogCode: procedureCode }),
       headers: { authorization: `Bearer ${admin}` },
     });
@@ -68,16 +68,16 @@ describe('portal integration REST: signatures, mappings, idempotent POSTs, 413',
     expect(created.json().procedureCode).toBe(procedureCode);
     // An admin edits the status table: the next read answers with the new code.
     const portal = `T${randomUUID().slice(0, 6).toUpperCase().replace(/-/g, '')}`;
-    await inject({ method: 'PUT', url: `/api/v1/integrations/admin/clients/${keyId}`, body: JSON.stringify({ portal }), headers: { authorization: `Bearer ${admin}` } });
+    await inject({ method: 'PUT', url: `/api/v1/integrations/clients/${keyId}`, body: JSON.stringify({ portal }), headers: { authorization: `Bearer ${admin}` } });
     await inject({
       method: 'PUT',
-      url: '/api/v1/integrations/admin/status-mappings',
+      url: '/api/v1/integrations/status-mappings',
       body: JSON.stringify({ portal, internalState: 'SUBMITTED', portalCode: 'NEW' }),
       headers: { authorization: `Bearer ${admin}` },
     });
     const read = await inject({ method: 'GET', url: `/api/v1/integrations/dossiers/${created.json().id}`, headers: { 'x-api-key': key } });
     expect(read.json().portalStatus).toBe('NEW');
-    await inject({ method: 'PUT', url: `/api/v1/integrations/admin/clients/${keyId}`, body: JSON.stringify({ portal: 'DVCQG' }), headers: { authorization: `Bearer ${admin}` } });
+    await inject({ method: 'PUT', url: `/api/v1/integrations/clients/${keyId}`, body: JSON.stringify({ portal: 'DVCQG' }), headers: { authorization: `Bearer ${admin}` } });
   });
 
   it('withdraws idempotently: the retry answers the same and the dossier is asked to withdraw once', async () => {
@@ -113,7 +113,7 @@ describe('portal integration REST: signatures, mappings, idempotent POSTs, 413',
     beforeAll(async () => {
       const res = await inject({
         method: 'PUT',
-        url: `/api/v1/integrations/admin/clients/${keyId}`,
+        url: `/api/v1/integrations/clients/${keyId}`,
         body: JSON.stringify({ signingRequired: true, rotateSecret: true }),
         headers: { authorization: `Bearer ${admin}` },
       });

@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Roles } from 'src/common/auth/auth.decorators';
 import { CodeMappingsService } from 'src/modules/integrations/mappings/code-mappings.service';
 import {
@@ -16,9 +24,10 @@ import { ApiUuidParam } from 'src/modules/organisation/uuid-param';
 
 /** ADMIN: the code tables portals are mapped through, and per-API-key integration settings (request signing). */
 @ApiTags('integrations-admin')
+@ApiExtraModels(StatusMappingView, ProcedureMappingView)
 @ApiBearerAuth()
 @Roles('ADMIN')
-@Controller('integrations/admin')
+@Controller('integrations')
 export class IntegrationAdminController {
   constructor(
     private readonly mappings: CodeMappingsService,
@@ -26,7 +35,7 @@ export class IntegrationAdminController {
   ) {}
 
   @Get('status-mappings')
-  @ApiOkResponse({ type: [StatusMappingView] })
+  @ApiOkResponse({ schema: { type: 'array', maxItems: 1000, items: { $ref: getSchemaPath(StatusMappingView) } } })
   listStatus(@Query() q: PortalQuery): Promise<StatusMappingView[]> {
     return this.mappings.listStatus(q.portal) as Promise<StatusMappingView[]>;
   }
@@ -47,7 +56,7 @@ export class IntegrationAdminController {
   }
 
   @Get('procedure-mappings')
-  @ApiOkResponse({ type: [ProcedureMappingView] })
+  @ApiOkResponse({ schema: { type: 'array', maxItems: 1000, items: { $ref: getSchemaPath(ProcedureMappingView) } } })
   listProcedures(@Query() q: PortalQuery): Promise<ProcedureMappingView[]> {
     return this.mappings.listProcedures(q.portal) as Promise<ProcedureMappingView[]>;
   }

@@ -32,7 +32,7 @@ export class ProcedureMappingDto {
   @ApiProperty({ maxLength: 40, pattern: '^[A-Z0-9_]{1,40}$', example: 'DVCQG' })
   @Matches(/^[A-Z0-9_]{1,40}$/)
   portal!: string;
-  @ApiProperty({ maxLength: 60, pattern: '^[A-Za-z0-9._-]{1,60}$', example: 'BLĐTBXH-1.001776' })
+  @ApiProperty({ maxLength: 60, pattern: '^[A-Za-z0-9._-]{1,60}$', example: 'LDTBXH-1.001776' })
   @Matches(/^[A-Za-z0-9._-]{1,60}$/)
   portalCode!: string;
   @ApiProperty({ maxLength: 60, pattern: '^[0-9A-Z.-]{1,60}$', example: '1.001776' })

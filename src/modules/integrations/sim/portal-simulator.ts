@@ -48,11 +48,14 @@ export class PortalSimulator {
   webhookSecret = '';
   subscriptionId = '';
   url = '';
+  /** Share of webhook requests answered 500; may be changed while running. */
+  webhookFailureRate: number;
   private server?: Server;
   private readonly random: () => number;
 
   constructor(private readonly options: SimulatorOptions) {
     this.random = options.random ?? Math.random;
+    this.webhookFailureRate = options.webhookFailureRate ?? 0;
   }
 
   async start(port = 0): Promise<string> {
@@ -79,7 +82,7 @@ export class PortalSimulator {
         res.end();
         return;
       }
-      if (this.random() < (this.options.webhookFailureRate ?? 0)) {
+      if (this.webhookFailureRate > 0 && this.random() < this.webhookFailureRate) {
         this.report.failuresInjected++;
         res.statusCode = 500;
         res.end('injected failure');

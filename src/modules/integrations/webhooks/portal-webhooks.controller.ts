@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe,
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -9,6 +10,7 @@ import {
   ApiProduces,
   ApiSecurity,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
@@ -52,6 +54,7 @@ function caller(): string {
  * then dead-lettered (the chain waits until the delivery is replayed).
  */
 @ApiTags('integrations-webhooks')
+@ApiExtraModels(PortalSubscriptionView)
 @ApiSecurity('api-key')
 @ApiBearerAuth()
 @ApiHeader(SIGNATURE_HEADERS[0])
@@ -83,7 +86,7 @@ export class PortalWebhooksController {
   }
 
   @Get('subscriptions')
-  @ApiOkResponse({ type: [PortalSubscriptionView] })
+  @ApiOkResponse({ schema: { type: 'array', maxItems: 500, items: { $ref: getSchemaPath(PortalSubscriptionView) } } })
   list(): Promise<PortalSubscriptionView[]> {
     return this.subscriptions.list();
   }
