@@ -39,6 +39,7 @@ export interface JobPayloads {
   // --- portal integrations (issue 12) ---
   'integrations.webhook.push': { subscriptionId: string; dossierId: string };
   'integrations.webhook.sweep': { reason: string };
+  'integrations.reconciliation.daily': { date?: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -58,6 +59,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   // --- portal integrations (issue 12) ---
   'integrations.webhook.push': 'webhooks',
   'integrations.webhook.sweep': 'webhooks',
+  'integrations.reconciliation.daily': 'webhooks',
 };
 
 /**

@@ -42,6 +42,7 @@ export class IntegrationsModule implements OnModuleInit, OnApplicationBootstrap 
     private readonly registry: JobHandlerRegistry,
     private readonly chains: WebhookChainService,
     private readonly queues: QueueService,
+    private readonly subscriptions: PortalSubscriptionsService,
   ) {}
 
   onModuleInit(): void {
@@ -50,17 +51,25 @@ export class IntegrationsModule implements OnModuleInit, OnApplicationBootstrap 
       sent: await this.chains.push(subscriptionId, dossierId),
     }));
     this.registry.register('integrations.webhook.sweep', async () => ({ scheduled: await this.chains.sweep() }));
+    this.registry.register('integrations.reconciliation.daily', async ({ date }) => ({
+      // Default: the business day (UTC+7) that just ended.
+      sent: await this.subscriptions.pushDaily(date ?? new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10)),
+    }));
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
     if (fastify) installIntegrationBodyHook(fastify, this.config.integrations.maxBodyBytes);
   }
 
-  /** In the worker role: the sweep that restarts due webhook chains every 10 s. */
+  /** In the worker role: the sweep that restarts due webhook chains every 10 s, and the daily reconciliation push. */
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.app.role === 'api') return;
     try {
-      await this.queues
-        .queue('webhooks')
-        .upsertJobScheduler('integrations-webhook-sweep', { every: 10_000 }, { name: 'integrations.webhook.sweep', data: { reason: 'scheduler' } });
+      const queue = this.queues.queue('webhooks');
+      await queue.upsertJobScheduler('integrations-webhook-sweep', { every: 10_000 }, { name: 'integrations.webhook.sweep', data: { reason: 'scheduler' } });
+      await queue.upsertJobScheduler(
+        'integrations-reconciliation-daily',
+        { pattern: '30 0 * * *', tz: 'Asia/Ho_Chi_Minh' },
+        { name: 'integrations.reconciliation.daily', data: {} },
+      );
     } catch (error) {
       new Logger('Integrations').warn(`Could not install the webhook sweep scheduler: ${(error as Error).message}`);
     }

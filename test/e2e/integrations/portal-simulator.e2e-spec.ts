@@ -5,6 +5,7 @@ import { RequestContext } from 'src/common/context/request-context';
 import { SYSTEM_ACTOR } from 'src/modules/dossiers/persistence/dossier-journal.service';
 import { DossierReceiptService } from 'src/modules/dossiers/services/dossier-receipt.service';
 import { OutboxRelayService } from 'src/modules/notifications/outbox/outbox-relay.service';
+import { PortalSubscriptionsService } from 'src/modules/integrations/webhooks/portal-subscriptions.service';
 import { WebhookChainService } from 'src/modules/integrations/webhooks/webhook-chain.service';
 import { PortalSimulator } from 'src/modules/integrations/sim/portal-simulator';
 import { signedRequestHeaders } from 'src/modules/integrations/signature/request-signature';
@@ -48,6 +49,7 @@ describe('portal simulator end to end (submissions, ordered webhooks with failur
       INTEGRATION_WEBHOOK_MAX_BACKOFF_MS: '400',
       INTEGRATION_WEBHOOK_MAX_ATTEMPTS: '50',
       API_KEY_RATE_LIMIT: '100000',
+      NOTIFY_BACKOFF_MS: '50',
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     ds = app.get(DataSource);
@@ -151,5 +153,11 @@ describe('portal simulator end to end (submissions, ordered webhooks with failur
     }, 30_000);
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     expect(await sim.reconcile(today)).toEqual([]);
+    // The daily push of the same summary, as a signed webhook (the worker's scheduler runs it after midnight).
+    await app.get(PortalSubscriptionsService).pushDaily(today);
+    expect(await waitFor(() => sim.dailySummary !== null, 30_000)).toBe(true);
+    expect(sim.dailySummary?.date).toBe(today);
+    expect(sim.dailySummary?.dossiers.length).toBeGreaterThanOrEqual(COUNT);
+    expect(sim.compare(sim.dailySummary as NonNullable<PortalSimulator['dailySummary']>)).toEqual([]);
   });
 });

@@ -50,6 +50,8 @@ export class PortalSimulator {
   url = '';
   /** Share of webhook requests answered 500; may be changed while running. */
   webhookFailureRate: number;
+  /** The last `reconciliation.daily` webhook received (the daily push of the signed summary). */
+  dailySummary: { date: string; dossiers: Array<{ dossierId: string; sequence: number; state: string | null }> } | null = null;
   private server?: Server;
   private readonly random: () => number;
 
@@ -93,7 +95,9 @@ export class PortalSimulator {
         this.report.duplicates++;
       } else {
         this.seenIds.add(id);
-        this.accept(JSON.parse(body) as WebhookBody);
+        const message = JSON.parse(body) as WebhookBody & { type: string };
+        if (message.type === 'reconciliation.daily') this.dailySummary = message as unknown as PortalSimulator['dailySummary'];
+        else this.accept(message);
       }
       res.statusCode = 204;
       res.end();
@@ -183,7 +187,11 @@ export class PortalSimulator {
     if (res.status !== 200) return [`reconciliation: HTTP ${res.status}`];
     const headers = Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((h) => [h, res.headers.get(h) ?? undefined]));
     if (!verifyWebhook(this.webhookSecret, headers, res.text)) return ['reconciliation: bad signature'];
-    const summary = JSON.parse(res.text) as { dossiers: Array<{ dossierId: string; sequence: number; state: string | null }> };
+    return this.compare(JSON.parse(res.text) as { dossiers: Array<{ dossierId: string; sequence: number; state: string | null }> });
+  }
+
+  /** Differences between a summary (pulled or pushed) and the local copy. */
+  compare(summary: { dossiers: Array<{ dossierId: string; sequence: number; state: string | null }> }): string[] {
     const diffs: string[] = [];
     for (const d of summary.dossiers) {
       const mine = this.dossiers.get(d.dossierId);

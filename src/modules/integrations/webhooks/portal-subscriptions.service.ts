@@ -6,6 +6,8 @@ import { decodeCursor, encodeCursor, pageSize, type Page } from 'src/common/pagi
 import { AuditService } from 'src/modules/audit/audit.service';
 import { ApiKeysService } from 'src/modules/organisation/api-keys/api-keys.service';
 import { PORTAL_WEBHOOK_EVENTS, type PortalWebhookEvent } from 'src/modules/integrations/webhooks/portal-webhook-events';
+import { AppConfig } from 'src/config/app-config';
+import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { generateWebhookSecret, webhookHeaders, type WebhookHeaders } from 'src/modules/notifications/webhook-signer';
 
 export interface PortalSubscription {
@@ -45,6 +47,8 @@ export class PortalSubscriptionsService {
     private readonly dataSource: DataSource,
     private readonly apiKeys: ApiKeysService,
     private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
   ) {}
 
   private owner(actor: Actor | undefined): string | null {
@@ -173,6 +177,37 @@ export class PortalSubscriptionsService {
     actor: Actor | undefined = RequestContext.actor(),
   ): Promise<{ body: string; headers: WebhookHeaders }> {
     const sub = await this.get(id, actor);
+    const body = JSON.stringify(await this.summary(id, date));
+    return { body, headers: webhookHeaders(sub.secret, `recon_${id}_${date}`, body) };
+  }
+
+  /**
+   * The daily push: the summary of `date` to every active portal subscription, as a `reconciliation.daily` webhook
+   * (a delivery of the notifications module: signed, retried, logged, replayable). Once per subscription and day.
+   */
+  async pushDaily(date: string): Promise<number> {
+    const subs = await this.dataSource.query<Array<{ id: string; url: string }>>(
+      `select id, url from webhook_subscriptions where active and event_types && $1::text[]`,
+      [[...PORTAL_WEBHOOK_EVENTS]],
+    );
+    const ids: string[] = [];
+    for (const sub of subs) {
+      const summary = await this.summary(sub.id, date);
+      const rows = await this.dataSource.query<Array<{ id: string }>>(
+        `insert into notification_deliveries
+           (dedupe_key, event_kind, channel, recipient_ref, address, subscription_id, subject, body, payload, due_at, max_attempts)
+         values ($1, 'reconciliation.daily', 'WEBHOOK', $2, $3, $4, null, 'reconciliation.daily', $5, now(), $6)
+         on conflict (dedupe_key) do nothing returning id`,
+        [`portal-recon:${sub.id}:${date}`, `subscription:${sub.id}`, sub.url, sub.id, JSON.stringify(summary),
+          this.config.notifications.maxAttempts],
+      );
+      ids.push(...rows.map((r) => r.id));
+    }
+    await this.notifications.enqueue(ids);
+    return ids.length;
+  }
+
+  private async summary(id: string, date: string): Promise<Record<string, unknown>> {
     const from = new Date(`${date}T00:00:00+07:00`);
     const to = new Date(from.getTime() + 24 * 3600_000);
     const rows = await this.dataSource.query<Array<{ dossierId: string; sequence: number; state: string | null; dossierCode: string }>>(
@@ -185,7 +220,6 @@ export class PortalSubscriptionsService {
         order by e.dossier_id, e.sequence desc`,
       [id, from, to],
     );
-    const body = JSON.stringify({ type: 'reconciliation.daily', subscriptionId: id, date, dossiers: rows });
-    return { body, headers: webhookHeaders(sub.secret, `recon_${id}_${date}`, body) };
+    return { type: 'reconciliation.daily', subscriptionId: id, date, dossiers: rows };
   }
 }
