@@ -119,13 +119,7 @@ export class Benefits1764700000000 implements MigrationInterface {
         closed_at timestamptz,
         check ((method = 'BANK') = (bank_code is not null and account_ciphertext is not null and account_last4 is not null))
       )`);
-    await q.query(`
-      create function benefit_payment_accounts_keep() returns trigger language plpgsql as $$
-      begin
-        raise exception 'payment accounts are closed, never deleted' using errcode = 'restrict_violation';
-      end $$`);
-    await q.query(`create trigger benefit_payment_accounts_keep before delete on benefit_payment_accounts
-      for each row execute function benefit_payment_accounts_keep()`);
+
     await q.query(`create unique index benefit_payment_accounts_active_key on benefit_payment_accounts (person_id)
       where state = 'ACTIVE'`);
 
@@ -178,15 +172,15 @@ export class Benefits1764700000000 implements MigrationInterface {
     await q.query(`
       create table benefit_payment_lines (
         id uuid primary key default gen_random_uuid(),
-        cycle_id uuid not null references benefit_payment_cycles (id) on delete restrict,
+        cycle_id uuid not null,
         line_no integer not null,
         kind text not null check (kind in ('REGULAR', 'ARREAR', 'RECOVERY', 'ONE_OFF', 'CARRY_OVER')),
-        entitlement_id uuid references benefit_entitlements (id) on delete restrict,
+        entitlement_id uuid,
         one_off_id uuid references benefit_one_offs (id) on delete restrict,
         carried_from_line_id uuid references benefit_payment_lines (id) on delete restrict,
-        -- Snapshot columns, no FK: the person is reachable through the entitlement / one-off / carried line (all FK'd),
-        -- and the account through accounts that are never deleted (trigger below). Six per-row FK checks would cost
-        -- a 100,000-line freeze several seconds.
+        -- cycle_id and entitlement_id are checked once per INSERT statement (trigger below) instead of by per-row FK
+        -- triggers, and cycles / entitlements / accounts are never deleted (triggers): six per-row FK checks cost a
+        -- 100,000-line freeze several seconds. person_id and payment_account_id are snapshot columns.
         person_id uuid not null,
         person_name text not null,
         for_month date not null check (extract(day from for_month) = 1),
@@ -199,7 +193,7 @@ export class Benefits1764700000000 implements MigrationInterface {
         explanation text not null,
         payment_method text not null check (payment_method in ('BANK', 'POST_OFFICE_CASH', 'DEDUCTION')),
         payment_account_id uuid,
-        instruction_id text not null unique check (instruction_id ~ '^AS[0-9A-F]{22}$'),
+        instruction_id text collate "C" not null unique check (instruction_id ~ '^AS[0-9A-F]{22}$'),
         payment_status text not null default 'PENDING' check (payment_status in ('PENDING', 'EXPORTED', 'PAID',
           'FAILED', 'REVERSED', 'UNCOLLECTED', 'RECOVERY_DUE')),
         status_reason text check (length(status_reason) <= 500),
@@ -212,6 +206,16 @@ export class Benefits1764700000000 implements MigrationInterface {
         check ((kind = 'CARRY_OVER') = (carried_from_line_id is not null)),
         check ((payment_method = 'BANK') = (payment_account_id is not null and kind <> 'RECOVERY'))
       )`);
+    // Paid history must stay resolvable: accounts are closed, entitlements ended, cycles kept; none is ever deleted.
+    await q.query(`
+      create function benefit_keep_rows() returns trigger language plpgsql as $$
+      begin
+        raise exception '% rows are never deleted', tg_table_name using errcode = 'restrict_violation';
+      end $$`);
+    for (const table of ['benefit_payment_accounts', 'benefit_entitlements', 'benefit_payment_cycles'])
+      await q.query(
+        `create trigger ${table}_keep before delete on ${table} for each row execute function benefit_keep_rows()`,
+      );
     await q.query(`create index benefit_payment_lines_ledger_idx on benefit_payment_lines (entitlement_id, for_month)
       where kind in ('REGULAR', 'ARREAR', 'RECOVERY')`);
     await q.query(`create unique index benefit_payment_lines_carry_once on benefit_payment_lines (carried_from_line_id)
@@ -221,7 +225,6 @@ export class Benefits1764700000000 implements MigrationInterface {
     await q.query(
       `create index benefit_payment_lines_cycle_idx on benefit_payment_lines (cycle_id, payment_status)`,
     );
-    await q.query(`create index benefit_payment_lines_person_idx on benefit_payment_lines (person_id)`);
 
     // A cycle's lines are frozen once it leaves DRAFT: only the payment outcome of a line may change.
     await q.query(`
@@ -252,9 +255,15 @@ export class Benefits1764700000000 implements MigrationInterface {
     await q.query(`
       create function benefit_payment_lines_insert_frozen() returns trigger language plpgsql as $$
       begin
-        if exists (select 1 from inserted i join benefit_payment_cycles c on c.id = i.cycle_id where c.state <> 'DRAFT') then
-          raise exception 'lines cannot be added to an approved cycle' using errcode = 'check_violation',
+        if exists (select 1 from inserted i left join benefit_payment_cycles c on c.id = i.cycle_id
+                    where c.id is null or c.state <> 'DRAFT') then
+          raise exception 'lines can only be added to an existing DRAFT cycle' using errcode = 'check_violation',
             constraint = 'benefit_payment_lines_frozen';
+        end if;
+        if exists (select 1 from inserted i left join benefit_entitlements e on e.id = i.entitlement_id
+                    where i.entitlement_id is not null and e.id is null) then
+          raise exception 'payment line refers to a missing entitlement' using errcode = 'foreign_key_violation',
+            constraint = 'benefit_payment_lines_entitlement_id_fkey';
         end if;
         return null;
       end $$`);
@@ -314,8 +323,9 @@ export class Benefits1764700000000 implements MigrationInterface {
     await q.query(`drop function benefit_payment_lines_insert_frozen()`);
     await q.query(`drop trigger benefit_payment_lines_frozen on benefit_payment_lines`);
     await q.query(`drop function benefit_payment_lines_frozen()`);
-    await q.query(`drop trigger benefit_payment_accounts_keep on benefit_payment_accounts`);
-    await q.query(`drop function benefit_payment_accounts_keep()`);
+    for (const table of ['benefit_payment_accounts', 'benefit_entitlements', 'benefit_payment_cycles'])
+      await q.query(`drop trigger ${table}_keep on ${table}`);
+    await q.query(`drop function benefit_keep_rows()`);
     for (const table of [
       'benefit_payment_lines',
       'benefit_payment_cycles',
