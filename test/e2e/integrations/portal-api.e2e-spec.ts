@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
+import { RequestContext } from 'src/common/context/request-context';
+import { SYSTEM_ACTOR } from 'src/modules/dossiers/persistence/dossier-journal.service';
+import { DossierReceiptService } from 'src/modules/dossiers/services/dossier-receipt.service';
 import { signedRequestHeaders } from 'src/modules/integrations/signature/request-signature';
 import { createApiKey, staffToken } from 'test/utils/auth';
 import { APPLICANT, FULL_DOCS, createTestAgencies, createTestProcedure } from 'test/utils/dossier-fixtures';
@@ -82,20 +85,26 @@ describe('portal integration REST: signatures, mappings, idempotent POSTs, 413',
 
   it('withdraws idempotently: the retry answers the same and the dossier is asked to withdraw once', async () => {
     const created = await inject({ method: 'POST', url: '/api/v1/integrations/dossiers', body: submitBody(), headers: { 'x-api-key': key, 'idempotency-key': randomUUID() } });
-    const d = created.json();
+    const accepted = await RequestContext.run({ requestId: 'test', actor: SYSTEM_ACTOR }, () =>
+      app.get(DossierReceiptService).accept(created.json().id, created.json().version),
+    );
     const idem = randomUUID();
-    const body = JSON.stringify({ version: d.version, reason: 'Rút hồ sơ' });
-    const url = `/api/v1/integrations/dossiers/${d.id}/withdraw`;
+    const body = JSON.stringify({ version: accepted.version, reason: 'Rút hồ sơ' });
+    const url = `/api/v1/integrations/dossiers/${accepted.id}/withdraw`;
     const first = await inject({ method: 'POST', url, body, headers: { 'x-api-key': key, 'idempotency-key': idem } });
-    // SUBMITTED dossiers may not ask to withdraw in every lifecycle; either way the retry gets the same answer.
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ state: 'WITHDRAWAL_REQUESTED', portalStatus: '7' });
     const second = await inject({ method: 'POST', url, body, headers: { 'x-api-key': key, 'idempotency-key': idem } });
-    if (first.statusCode === 200) {
-      expect(first.json().portalStatus).toBe('7');
-      expect(second.statusCode).toBe(200);
-      expect(second.json()).toEqual(first.json());
-    } else {
-      expect(second.statusCode).toBe(first.statusCode);
-    }
+    expect(second.statusCode).toBe(200);
+    expect(second.json()).toEqual(first.json());
+    const [{ n }] = await app.get(DataSource).query<Array<{ n: number }>>(
+      `select count(*)::int as n from dossier_events where dossier_id = $1 and type = 'dossier.withdrawal_requested'`,
+      [accepted.id],
+    );
+    expect(n).toBe(1);
+    const otherBody = await inject({ method: 'POST', url, body: JSON.stringify({ version: accepted.version, reason: 'Khác' }), headers: { 'x-api-key': key, 'idempotency-key': idem } });
+    expect(otherBody.statusCode).toBe(409);
+    expect(otherBody.json().code).toBe('IDEMPOTENCY_KEY_CONFLICT');
   });
 
   it('refuses a payload above the integration limit with 413 problem+json', async () => {

@@ -16,7 +16,8 @@ export function requireIdempotencyKey(key: string | undefined): string {
 /**
  * Idempotent integration writes other than dossier creation (which uses the dossier module's own keys): the first
  * request with a key runs and its answer is stored; a retry with the same key and body gets the stored answer; the
- * same key with another body or route is a conflict; a retry while the first is running is told to wait.
+ * same key with another body or route is a conflict; a retry while the first is running is told to wait (409), and
+ * a claim left by a request that died is taken over after two minutes.
  */
 @Injectable()
 export class IntegrationIdempotencyService {
@@ -42,8 +43,15 @@ export class IntegrationIdempotencyService {
       );
       if (!row || row.request_hash !== hash)
         throw new DomainException('IDEMPOTENCY_KEY_CONFLICT', 'This Idempotency-Key was used with a different request');
-      if (!row.response) throw new DomainException('IDEMPOTENCY_KEY_IN_PROGRESS');
-      return { result: row.response, replayed: true };
+      if (row.response) return { result: row.response, replayed: true };
+      // A first request that died mid-way (process killed) leaves its claim: after two minutes a retry takes it over.
+      const taken = await this.dataSource.query<unknown[]>(
+        `update integration_idempotency_keys set created_at = now()
+          where caller = $1 and key = $2 and response is null and created_at < now() - interval '2 minutes'
+          returning key`,
+        [caller, key],
+      );
+      if (taken.length === 0) throw new DomainException('IDEMPOTENCY_KEY_IN_PROGRESS');
     }
     try {
       const result = await work();
