@@ -162,6 +162,38 @@ describe('payment cycles: frozen snapshots, arrears and recoveries (PostgreSQL)'
     ]);
   });
 
+  it('a death recorded in the registry ends the entitlement and the next cycle recovers the months paid after it', async () => {
+    const p = await personWithSocialProtection(app, {
+      unitId: commune,
+      fullName: 'Vũ Văn Khai Tử',
+      groupCode: 'K5A_80_PLUS',
+      validFrom: '2025-03-01',
+    });
+    const ent = await run(() => entitlements.create(SYSTEM, p));
+    const { commune: own } = await benefitsCommune(app);
+    await ds.query(`update benefit_entitlements set unit_id = $2 where id = $1`, [ent.id, own]);
+    for (const period of ['2025-03-01', '2025-04-01', '2025-05-01']) {
+      const { cycle } = await run(() => cycles.compute(SYSTEM, { unitId: own, period }));
+      await run(() =>
+        cycles.approve(SYSTEM, cycle.id, { expectedTotalAmount: 1_000_000, expectedLineCount: 1 }),
+      );
+    }
+    await ds.query(
+      `update registry_people set vital_status = 'DECEASED', death_date = '2025-03-20' where id = $1`,
+      [p.personId],
+    );
+    const june = await run(() => cycles.compute(SYSTEM, { unitId: own, period: '2025-06-01' }));
+    const lines = await linesOf(june.cycle.id);
+    expect(lines.map((l) => [l.kind, l.forMonth, l.amount])).toEqual([
+      ['RECOVERY', '2025-04-01', -1_000_000],
+      ['RECOVERY', '2025-05-01', -1_000_000],
+    ]);
+    expect(await run(() => entitlements.getForActor(SYSTEM, ent.id))).toMatchObject({
+      state: 'ENDED',
+      endDate: '2025-04-01',
+    });
+  });
+
   it('funeral support is a one-off of 20 × base paid once by the next cycle', async () => {
     const p = await personWithSocialProtection(app, {
       unitId: commune,

@@ -20,6 +20,7 @@ import {
   type PaymentStatus,
 } from 'src/modules/benefits/cycles/cycle.model';
 import { RulesRepository } from 'src/modules/benefits/rules/rules.repository';
+import { rowsOf } from 'src/modules/benefits/domain/sql-rows';
 import { AuditService } from 'src/modules/audit/audit.service';
 import { AccessScopeService, scopeParam } from 'src/modules/organisation/units/access-scope.service';
 
@@ -99,6 +100,19 @@ export class PaymentCyclesService {
         await fn();
         steps.push([name, Date.now() - t]);
       };
+      await step('deaths', async () => {
+        const ended = await this.endForRecordedDeaths(m, input.unitId);
+        if (ended.length > 0)
+          await this.audit.record(
+            {
+              action: 'END',
+              entityType: 'benefit_entitlement',
+              entityId: null,
+              after: { reason: 'DEATH', entitlementIds: ended },
+            },
+            m,
+          );
+      });
       await step('delete', () =>
         m.query(`delete from benefit_payment_lines where cycle_id = $1`, [cycle.id]),
       );
@@ -142,6 +156,28 @@ export class PaymentCyclesService {
     const elapsedMs = Date.now() - started;
     this.logger.log(`cycle ${result.cycle.id} computed: ${result.cycle.lineCount} lines in ${elapsedMs} ms`);
     return { ...result, elapsedMs };
+  }
+
+  /**
+   * Deaths recorded in the registry end the unit's entitlements from the month after the death month (Decree
+   * 20/2021 art. 8), so a death found late turns into recovery lines in this very cycle.
+   */
+  private async endForRecordedDeaths(m: EntityManager, unitId: string): Promise<string[]> {
+    const rows = rowsOf<{ id: string }>(
+      await m.query(
+        `update benefit_entitlements e
+            set end_date = (date_trunc('month', p.death_date) + interval '1 month')::date, state = 'ENDED',
+                suspended_from = null, suspend_reason = 'Từ trần ngày ' || to_char(p.death_date, 'DD/MM/YYYY'),
+                updated_at = now(), version = e.version + 1
+           from registry_people p
+          where p.id = e.person_id and e.unit_id = $1 and p.death_date is not null
+            and (e.end_date is null or e.end_date > (date_trunc('month', p.death_date) + interval '1 month')::date)
+            and e.start_date < (date_trunc('month', p.death_date) + interval '1 month')::date
+          returning e.id`,
+        [unitId],
+      ),
+    );
+    return rows.map((r) => r.id);
   }
 
   private async refreshTotals(m: EntityManager, cycleId: string, by: string): Promise<void> {
