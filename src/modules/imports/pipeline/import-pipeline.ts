@@ -90,8 +90,15 @@ export class ImportPipeline {
       );
     } catch (error) {
       if (error instanceof Cancelled) return this.markCancelled(importId);
-      await this.fail(importId, error);
-      if (!(error instanceof DomainException)) throw error;
+      if (error instanceof DomainException) return this.fail(importId, error);
+      // unexpected (database, disk): stay VALIDATING so that the job's retry, or POST /imports/{id}/validate,
+      // starts the dry run over from the stored file
+      this.logger.error({ importId, err: (error as Error).message }, 'dry run interrupted; it will be retried');
+      await this.dataSource.query(
+        `update import_jobs set failure = 'Interrupted; the dry run is retried', updated_at = now() where id = $1`,
+        [importId],
+      );
+      throw error;
     }
   }
 
@@ -269,10 +276,8 @@ export class ImportPipeline {
     );
   }
 
-  private async fail(importId: string, error: unknown): Promise<void> {
-    const message =
-      error instanceof DomainException ? (error.detail ?? error.message) : 'Internal error while reading the file';
-    if (!(error instanceof DomainException)) this.logger.error({ importId, err: (error as Error).message }, 'import failed');
+  private async fail(importId: string, error: DomainException): Promise<void> {
+    const message = error.detail ?? error.message;
     await this.dataSource.query(
       `update import_jobs set state = 'FAILED', failure = left($2, 2000), finished_at = now(), updated_at = now()
         where id = $1`,
