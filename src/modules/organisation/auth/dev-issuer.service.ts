@@ -46,6 +46,8 @@ export class DevIssuerService implements OnModuleInit {
     }
   }
 
+  private verificationKeys?: ReturnType<typeof createLocalJWKSet>;
+
   private async keyPair(): Promise<DevKeyPair> {
     this.key ??= await loadOrCreateDevKey((sql, params) => this.dataSource.query(sql, params));
     return this.key;
@@ -63,8 +65,12 @@ export class DevIssuerService implements OnModuleInit {
 
   async verify(token: string): Promise<JWTPayload> {
     if (!this.enabled) throw new DomainException('UNAUTHENTICATED', 'Dev tokens are not accepted here');
-    const keys = createLocalJWKSet(await this.jwks());
-    const { payload } = await jwtVerify(token, keys, { issuer: DEV_ISSUER, algorithms: [DEV_ISSUER_ALG] });
+    // The key pair never changes within a process: import it once, not on every request.
+    this.verificationKeys ??= createLocalJWKSet(await this.jwks());
+    const { payload } = await jwtVerify(token, this.verificationKeys, {
+      issuer: DEV_ISSUER,
+      algorithms: [DEV_ISSUER_ALG],
+    });
     return payload;
   }
 }

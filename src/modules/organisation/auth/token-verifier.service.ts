@@ -16,6 +16,9 @@ export interface VerifiedToken {
 }
 
 /** Verifies staff bearer tokens: the configured OIDC issuer (JWKS URL) or, when enabled, the dev issuer. */
+const VERIFIED_TOKEN_TTL_MS = 60_000;
+const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
 @Injectable()
 export class TokenVerifierService {
   private readonly logger = new Logger('TokenVerifier');
@@ -34,7 +37,30 @@ export class TokenVerifierService {
     }
   }
 
+  /**
+   * Verified tokens, kept for at most a minute and never past their own expiry: a signature check costs more than
+   * the rest of a small request, and the same token arrives on every request of a session. Whether the user is
+   * still active is not cached (the credentials service reads the staff row on every request).
+   */
+  private readonly verified = new Map<string, { until: number; value: VerifiedToken }>();
+
   async verify(token: string): Promise<VerifiedToken> {
+    const now = Date.now();
+    const hit = this.verified.get(token);
+    if (hit && hit.until > now) return hit.value;
+    if (hit) this.verified.delete(token);
+    const value = await this.verifyUncached(token);
+    const exp = decodeJwt(token).exp;
+    const until = Math.min(now + VERIFIED_TOKEN_TTL_MS, typeof exp === 'number' ? exp * 1000 : now);
+    if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, { until, value });
+    return value;
+  }
+
+  private async verifyUncached(token: string): Promise<VerifiedToken> {
     let issuer: string | undefined;
     try {
       issuer = decodeJwt(token).iss;
@@ -63,8 +89,7 @@ export class TokenVerifierService {
       throw new DomainException('UNAUTHENTICATED', 'The bearer token is not valid or has expired');
     }
     const username = typeof payload.preferred_username === 'string' ? payload.preferred_username : undefined;
-    if (!payload.sub && !username)
-      throw new DomainException('UNAUTHENTICATED', 'The token names no subject');
+    if (!payload.sub && !username) throw new DomainException('UNAUTHENTICATED', 'The token names no subject');
     return {
       subject: payload.sub ?? '',
       username: (username ?? payload.sub ?? '').toLowerCase(),
