@@ -60,8 +60,15 @@ describe('dossier queries for staff (GraphQL) and result files', () => {
   }
 
   it('listing 100 dossiers with procedure, steps and applicant takes a bounded number of SQL queries (DataLoader)', async () => {
-    const ten = await countQueries(10);
-    const hundred = await countQueries(100);
+    // The app's background work (the calendar's version poll, scope-cache refreshes) can land inside a measuring
+    // window and only ever adds queries: measure each size twice and keep the smaller count.
+    const fewest = async (first: number) => {
+      const a = await countQueries(first);
+      const b = await countQueries(first);
+      return a.n <= b.n ? a : b;
+    };
+    const ten = await fewest(10);
+    const hundred = await fewest(100);
     expect(hundred.items).toHaveLength(100);
     expect(hundred.items[0].steps).toHaveLength(3);
     expect(hundred.items[0].procedure.code).toBe(procedureCode);
