@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import { RestPageQuery } from 'src/common/pagination/pagination';
@@ -48,42 +48,14 @@ export class PeriodQuery {
   to?: string;
 }
 
-export class DrillDownQuery extends RestPageQuery {
+class DrillDownColumnQuery {
   @ApiProperty({ enum: Object.keys(DRILL_DOWN_FILTERS), description: 'The figure whose dossiers to list' })
   @IsIn(Object.keys(DRILL_DOWN_FILTERS))
   column!: keyof typeof DRILL_DOWN_FILTERS;
-
-  @ApiPropertyOptional({ enum: KINDS })
-  @IsOptional()
-  @IsIn(KINDS)
-  kind?: (typeof KINDS)[number];
-
-  @ApiPropertyOptional({ minimum: 2000, maximum: 2100 })
-  @ValidateIf((q: DrillDownQuery) => q.kind !== undefined)
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 12 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(12)
-  index?: number;
-
-  @ApiPropertyOptional({ format: 'date', maxLength: 10 })
-  @ValidateIf((q: DrillDownQuery) => q.kind === undefined)
-  @IsDateString({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date', maxLength: 10 })
-  @ValidateIf((q: DrillDownQuery) => q.kind === undefined)
-  @IsDateString({ strict: true })
-  to?: string;
 }
+
+/** The period, the figure and the page of a drill-down. */
+export class DrillDownQuery extends IntersectionType(PeriodQuery, DrillDownColumnQuery, RestPageQuery) {}
 
 export function periodOf(
   q: PeriodQuery,
