@@ -11,7 +11,7 @@ describe('imports over REST and GraphQL', () => {
   let token: string;
   const http = () => request(app.getHttpServer());
   const run = async (name: 'imports.validate' | 'imports.commit', payload: Record<string, string>) =>
-    app.get(JobHandlerRegistry).get(name)?.(payload as never, {} as never);
+    app.get(JobHandlerRegistry).get(name)?.(payload, {} as never);
 
   beforeAll(async () => {
     app = await createTestApp();
