@@ -71,7 +71,8 @@ export class DossierEventsSubscriber implements OnModuleInit {
       if (FINISHING.includes(event.eventType))
         await this.reminders.cancelDossier(manager, facts.dossierId, 'completed');
       const step = facts.activeStep;
-      if (ARMING.includes(event.eventType) && step?.assignee) {
+      // State-based: a late or repeated event never re-arms a paused dossier (events may be dispatched out of order).
+      if (ARMING.includes(event.eventType) && step?.assignee && !facts.paused) {
         await this.reminders.cancelDossier(manager, facts.dossierId, 'superseded', step.id);
         rungs = await this.reminders.armStep(manager, {
           stepId: step.id,

@@ -11,6 +11,8 @@ export interface DossierFacts {
   applicantEmail: string | null;
   applicantPhone: string | null;
   dueDate: string | null;
+  /** The processing clock is stopped (supplement requested): nothing is armed while paused. */
+  paused: boolean;
   /** The active step with a due time, if any. */
   activeStep: {
     id: string;
@@ -38,6 +40,7 @@ interface FactsRow {
   applicant_email: string | null;
   applicant_phone: string | null;
   due_date: string | null;
+  paused: boolean;
   step_id: string | null;
   step_name: string | null;
   step_due_at: Date | null;
@@ -56,7 +59,7 @@ export class SqlDossierFacts extends DossierFactsPort {
   async facts(manager: EntityManager, dossierId: string): Promise<DossierFacts | undefined> {
     const [d] = await manager.query<FactsRow[]>(
       `select d.id, d.code, d.procedure_code, d.applicant_name, d.applicant_email, d.applicant_phone,
-              d.due_date::text as due_date,
+              d.due_date::text as due_date, d.paused_since is not null as paused,
               s.id as step_id, s.name as step_name, s.due_at as step_due_at, s.agency_id as step_agency_id,
               u.id as assignee_id, u.display_name as assignee_name, u.email as assignee_email
          from dossiers d
@@ -87,6 +90,7 @@ export class SqlDossierFacts extends DossierFactsPort {
       applicantEmail: d.applicant_email,
       applicantPhone: d.applicant_phone,
       dueDate: d.due_date,
+      paused: d.paused,
       activeStep:
         d.step_id && d.step_due_at
           ? { id: d.step_id, name: d.step_name ?? '', due: new Date(d.step_due_at), assignee, leader }

@@ -3,7 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { ManualClock } from 'src/modules/notifications/clock';
 import type { OutboxEvent } from 'src/modules/notifications/outbox/outbox.service';
 import { DossierEventsSubscriber, deadlineVersionOf } from 'src/modules/reminders/dossier-events.subscriber';
-import { DossierFactsPort, SqlDossierFacts, type DossierFacts } from 'src/modules/reminders/dossier-facts.port';
+import {
+  DossierFactsPort,
+  SqlDossierFacts,
+  type DossierFacts,
+} from 'src/modules/reminders/dossier-facts.port';
 import { WeekdayCalendar } from 'src/modules/reminders/reminder-calendar';
 import { HttpSink, waitFor } from 'test/utils/http-sink';
 import { NotificationsHarness } from 'test/utils/notifications-harness';
@@ -35,6 +39,7 @@ describe('dossier outbox events drive the reminder ledger and the applicant noti
     applicantEmail: null,
     applicantPhone: '0987654321',
     dueDate: '2026-11-27',
+    paused: false,
     activeStep: { id: stepId, name: 'Thẩm định', due: at('2026-11-27T23:59:59.999'), assignee, leader: null },
   });
   let seq = 0;
@@ -85,11 +90,15 @@ describe('dossier outbox events drive the reminder ledger and the applicant noti
       reason: 'Thiếu giấy xác nhận',
       toState: 'SUPPLEMENT_REQUESTED',
     });
+    port.current = { ...port.current, paused: true };
     await h.outbox.dispatch(paused);
+    expect((await rungs()).every((r) => r.status === 'CANCELLED')).toBe(true);
+    await h.outbox.dispatch(event('dossier.processing_started')); // late re-dispatch while paused: nothing re-armed
     expect((await rungs()).every((r) => r.status === 'CANCELLED')).toBe(true);
 
     port.current = {
       ...port.current,
+      paused: false,
       dueDate: '2026-11-30',
       activeStep: { ...port.current.activeStep!, due: at('2026-11-30T23:59:59.999') },
     };
