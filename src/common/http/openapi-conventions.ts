@@ -42,13 +42,21 @@ const RESPONSE_HEADERS: Json = {
 };
 
 /**
- * Integers in JSON bodies are JavaScript numbers: whatever a DTO does not bound more tightly is bounded by the
+ * Bounds the contract lint asks for and the format already implies. Integers in JSON bodies are JavaScript numbers: whatever a DTO does not bound more tightly is bounded by the
  * safe-integer range, which is what the service can represent.
  */
 function boundIntegers(node: unknown): void {
   if (Array.isArray(node)) return node.forEach(boundIntegers);
   if (!node || typeof node !== 'object') return;
   const schema = node as Json;
+  // A date or date-time string is bounded by its format (RFC 3339): say so for the contract lint.
+  if (
+    schema.type === 'string' &&
+    schema.maxLength === undefined &&
+    (schema.format === 'date' || schema.format === 'date-time')
+  ) {
+    schema.maxLength = schema.format === 'date' ? 10 : 35;
+  }
   if (schema.type === 'integer') {
     schema.format ??= 'int64';
     schema.minimum ??= Number.MIN_SAFE_INTEGER;
@@ -97,8 +105,7 @@ export function applyOpenApiConventions(document: OpenAPIObject): OpenAPIObject 
             ...(response.headers ?? {}),
           };
         }
-        if (/^[245]/.test(status))
-          response.headers = { ...RESPONSE_HEADERS, ...(response.headers ?? {}) };
+        if (/^[245]/.test(status)) response.headers = { ...RESPONSE_HEADERS, ...(response.headers ?? {}) };
       }
     }
   }
