@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { DossierFactsPort } from 'src/modules/reminders/dossier-facts.port';
 import { QueueService } from 'src/queue/queue.service';
 import { createTestApp } from 'test/utils/test-app';
 
@@ -30,5 +32,10 @@ describe('worker role: the outbox relay and reminder sweeps are job schedulers',
         }),
       ]),
     );
+  });
+
+  it('reads dossier facts for reminders through the dossier module (unknown dossier: nothing)', async () => {
+    const facts = app.get(DossierFactsPort, { strict: false });
+    await expect(facts.facts(app.get(DataSource).manager, randomUUID())).resolves.toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DossiersService } from 'src/modules/dossiers/services/dossiers.service';
 import type { StaffContact } from 'src/modules/reminders/reminders.service';
 
 export interface DossierFacts {
@@ -25,8 +26,6 @@ export interface DossierFacts {
 
 /**
  * What reminders need to know about a dossier when its outbox events arrive (no actor: a worker's system read).
- * The dossier module exports only caller-scoped reads, so this adapter reads its tables read-only; replace it
- * with a dossier-module service once one exists for system reads.
  */
 export abstract class DossierFactsPort {
   abstract facts(manager: EntityManager, dossierId: string): Promise<DossierFacts | undefined>;
@@ -50,6 +49,7 @@ interface FactsRow {
   assignee_email: string | null;
 }
 
+/** Fallback reading the dossier tables directly (kept for scripts/tests; the app binds DossierServiceFacts). */
 @Injectable()
 export class SqlDossierFacts extends DossierFactsPort {
   constructor(@InjectDataSource() readonly dataSource: DataSource) {
@@ -95,6 +95,51 @@ export class SqlDossierFacts extends DossierFactsPort {
         d.step_id && d.step_due_at
           ? { id: d.step_id, name: d.step_name ?? '', due: new Date(d.step_due_at), assignee, leader }
           : null,
+    };
+  }
+}
+
+/**
+ * The adapter the app uses: the dossier and its active step from `DossiersService.systemView` (the dossier module's
+ * read for workers); staff contacts (assignee email, the agency's LEADER) from `staff_users`, read-only.
+ */
+@Injectable()
+export class DossierServiceFacts extends DossierFactsPort {
+  constructor(private readonly dossiers: DossiersService) {
+    super();
+  }
+
+  async facts(manager: EntityManager, dossierId: string): Promise<DossierFacts | undefined> {
+    const view = await this.dossiers.systemView(dossierId, manager);
+    if (!view) return undefined;
+    const { dossier: d, activeStep: s } = view;
+    let assignee: StaffContact | null = null;
+    let leader: StaffContact | null = null;
+    if (s) {
+      const staff = await manager.query<
+        Array<{ id: string; display_name: string; email: string | null; leader: boolean }>
+      >(
+        `(select id, display_name, email, false as leader from staff_users where id = $1)
+         union all
+         (select id, display_name, email, true from staff_users
+           where agency_id = $2 and active and 'LEADER' = any(roles) order by created_at limit 1)`,
+        [s.assigneeUserId, s.agencyId],
+      );
+      const a = staff.find((r) => !r.leader);
+      const l = staff.find((r) => r.leader);
+      if (a) assignee = { id: a.id, name: a.display_name, email: a.email };
+      if (l) leader = { id: l.id, name: l.display_name, email: l.email };
+    }
+    return {
+      dossierId: d.id,
+      dossierCode: d.code,
+      procedureCode: d.procedureCode,
+      applicantName: d.applicantName,
+      applicantEmail: d.applicantEmail,
+      applicantPhone: d.applicantPhone,
+      dueDate: d.dueDate,
+      paused: d.pausedSince !== null,
+      activeStep: s?.dueAt ? { id: s.id, name: s.name, due: new Date(s.dueAt), assignee, leader } : null,
     };
   }
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DossiersModule } from 'src/modules/dossiers/dossiers.module';
 import { CalendarReminderAdapter } from 'src/modules/reminders/calendar-reminder.adapter';
 import { DossierEventsSubscriber } from 'src/modules/reminders/dossier-events.subscriber';
-import { DossierFactsPort, SqlDossierFacts } from 'src/modules/reminders/dossier-facts.port';
+import { DossierFactsPort, DossierServiceFacts } from 'src/modules/reminders/dossier-facts.port';
 import { ReminderCalendar } from 'src/modules/reminders/reminder-calendar';
 import { ReminderSweepService } from 'src/modules/reminders/reminder-sweep.service';
 import { RemindersJobs } from 'src/modules/reminders/reminders.jobs';
@@ -12,12 +13,13 @@ import { RemindersService } from 'src/modules/reminders/reminders.service';
  * through NotificationsService (global).
  */
 @Module({
+  imports: [DossiersModule],
   providers: [
     { provide: ReminderCalendar, useClass: CalendarReminderAdapter },
     RemindersService,
     ReminderSweepService,
     RemindersJobs,
-    { provide: DossierFactsPort, useClass: SqlDossierFacts },
+    { provide: DossierFactsPort, useClass: DossierServiceFacts },
     DossierEventsSubscriber,
   ],
   exports: [RemindersService, ReminderSweepService],
