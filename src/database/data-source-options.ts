@@ -25,7 +25,9 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     // Fail fast, never hang: bounded statements, connection attempts and idle transactions.
     extra: {
       max: settings.poolSize ?? 10,
-      connectionTimeoutMillis: 5000,
+      // Waiting for a pooled connection: bounded, but above the few seconds a burst of writes can queue behind the
+      // audit chain's per-day lock (50 parallel receipts under load needed more than 5 s).
+      connectionTimeoutMillis: 10_000,
       statement_timeout: settings.statementTimeoutMs ?? 15_000,
       idle_in_transaction_session_timeout: 60_000,
       application_name: settings.applicationName ?? 'an-sinh',

@@ -58,7 +58,11 @@ describe('administrative units: national import', () => {
       provinceSuccessions: 63,
     });
     const codes = (kind: keyof AdminUnitFiles, column = 0) =>
-      read(kind).trim().split('\n').slice(1).map((line) => line.split(',')[column]);
+      read(kind)
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[column]);
     const [{ old_communes, new_communes, pairs, nghe_an_old, nghe_an_new, lam_dong_new }] = await ds.query(
       `select
          (select count(*)::int from admin_units where era = 'PRE_2025' and level = 'COMMUNE' and code = any($1)) as old_communes,
@@ -97,7 +101,10 @@ describe('administrative units: national import', () => {
       .set('authorization', `Bearer ${token}`)
       .expect(200);
     expect(detail.body.successors).toEqual([
-      expect.objectContaining({ coverage: 'FULL', unit: expect.objectContaining({ era: 'POST_2025', code: '00004' }) }),
+      expect.objectContaining({
+        coverage: 'FULL',
+        unit: expect.objectContaining({ era: 'POST_2025', code: '00004' }),
+      }),
     ]);
     const asOf = await request(app.getHttpServer())
       .get('/api/v1/units?code=00004&asOf=2025-06-30')
@@ -125,8 +132,9 @@ describe('administrative units: national import', () => {
     const before = await ds.query(`select count(*)::int as n from admin_units`);
     const res = await request(app.getHttpServer())
       .post('/api/v1/units/import')
+      // Province 90 exists in no era and no test fixture (fixtures use 95–98).
       .set('authorization', `Bearer ${token}`)
-      .send({ communes2025: 'code,name,type,province_code,short_name\n99991,Xã Mồ Côi,xã,97,Mồ Côi\n' })
+      .send({ communes2025: 'code,name,type,province_code,short_name\n99991,Xã Mồ Côi,xã,90,Mồ Côi\n' })
       .expect(422);
     expect(res.body.code).toBe('ADMIN_UNIT_IMPORT_INVALID');
     const bad = await request(app.getHttpServer())
