@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
-import { escapeFormula } from 'src/modules/imports/export/spreadsheet-safety';
+import { escapeFormula } from 'src/common/export/spreadsheet-safety';
 import { PEOPLE_COLUMNS, requiredColumns, type ImportTarget } from 'src/modules/imports/targets/people.target';
 
 export type SheetFormat = 'csv' | 'xlsx';

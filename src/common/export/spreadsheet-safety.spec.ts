@@ -1,4 +1,4 @@
-import { escapeFormula } from 'src/modules/imports/export/spreadsheet-safety';
+import { escapeFormula } from 'src/common/export/spreadsheet-safety';
 
 describe('escapeFormula (exports never start a cell with = + - @)', () => {
   it.each(['=1+2', '+84912', '-1', '@SUM(A1)', '\t=x', '\r=x'])('prefixes %p with an apostrophe', (v) => {
