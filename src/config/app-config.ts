@@ -47,6 +47,8 @@ export class AppConfig {
     apiKeyRateLimit: number;
     apiKeyRateWindowSeconds: number;
   };
+  /** Form II.06a rollups (reports, issue 11). */
+  readonly reportRollups: { refreshEveryMs: number; historyYears: number };
   readonly calendar: { receiptCutoff: string; officeHours: string };
   readonly storage: { dir: string };
   readonly feedback: { responseWorkingDays: number; publishWorkingDays: number };
@@ -151,6 +153,10 @@ export class AppConfig {
       devIssuerEnabled: v.DEV_ISSUER_ENABLED ?? devLike,
       apiKeyRateLimit: v.API_KEY_RATE_LIMIT,
       apiKeyRateWindowSeconds: v.API_KEY_RATE_WINDOW_SECONDS,
+    };
+    this.reportRollups = {
+      refreshEveryMs: v.REPORT_ROLLUP_REFRESH_EVERY_MS,
+      historyYears: v.REPORT_ROLLUP_HISTORY_YEARS,
     };
     this.calendar = { receiptCutoff: v.RECEIPT_CUTOFF, officeHours: v.OFFICE_HOURS };
     this.storage = { dir: resolve(v.STORAGE_DIR) };

@@ -55,7 +55,11 @@ export class EnvironmentVariables {
   @Transform(toInt) @IsInt() @Min(1) @Max(200) DATABASE_POOL_SIZE = 10;
   @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) DATABASE_STATEMENT_TIMEOUT_MS = 15_000;
   @Transform(toInt) @IsInt() @Min(1) @Max(50) REPORTS_POOL_SIZE = 3;
-  @Transform(toInt) @IsInt() @Min(100) @Max(3_600_000) REPORTS_STATEMENT_TIMEOUT_MS = 120_000;
+  @Transform(toInt) @IsInt() @Min(1) @Max(3_600_000) REPORTS_STATEMENT_TIMEOUT_MS = 120_000;
+  /** How often the worker folds dossier changes into the report rollups (reports, issue 11). */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000) REPORT_ROLLUP_REFRESH_EVERY_MS = 60_000;
+  /** Official periods overlapping this many years back from today have rollups; older ones read the base tables. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(20) REPORT_ROLLUP_HISTORY_YEARS = 3;
   @IsString() @MinLength(1) EMBEDDED_DATA_DIR = '.data';
   @Transform(toInt) @IsInt() @Min(1024) @Max(65535) EMBEDDED_POSTGRES_PORT = 54329;
   @Transform(toInt) @IsInt() @Min(1024) @Max(65535) EMBEDDED_REDIS_PORT = 63799;

@@ -40,6 +40,8 @@ export interface JobPayloads {
   'integrations.webhook.push': { subscriptionId: string; dossierId: string };
   'integrations.webhook.sweep': { reason: string };
   'integrations.reconciliation.daily': { date?: string };
+  // --- reports (issue 11) ---
+  'reports.rollups.refresh': { reason: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -60,6 +62,8 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'integrations.webhook.push': 'webhooks',
   'integrations.webhook.sweep': 'webhooks',
   'integrations.reconciliation.daily': 'webhooks',
+  // --- reports (issue 11) ---
+  'reports.rollups.refresh': 'reports',
 };
 
 /**

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { RequestContext } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { decodeCursor, encodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
@@ -21,6 +20,8 @@ import {
   FACTS_SQL,
   type DrillDownColumn,
 } from 'src/modules/reports/processing/processing-report.sql';
+import { ProcessingRollupService } from 'src/modules/reports/rollups/processing-rollup.service';
+import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import rules from 'src/modules/reports/seed-data/reporting-rules.json';
 
 export interface CountRow {
@@ -78,7 +79,24 @@ export interface ProcessingReport {
   /** Empty when the form's rules hold (3 = 4 + 5 + 6 = 7 + 11, 7 = 8 + 9 + 10, 11 = 12 + 13). */
   consistencyErrors: string[];
   generatedAt: string;
+  /**
+   * ROLLUP: an official period answered from the precomputed rollups (units with changes not yet folded in are
+   * counted from the base tables in the same statement); LIVE: counted from the base tables (any other date range,
+   * or a period outside the rollup horizon).
+   */
+  source: 'ROLLUP' | 'LIVE';
+  /** The instant the figures are exact for (the database snapshot of the answer). */
+  asOf: string;
+  /** ROLLUP only: when the rollups were last refreshed (changes since then were counted live); else null. */
+  rollupRefreshedAt: string | null;
 }
+
+type AggregateRow = CountRow & {
+  field_code: string | null;
+  level: string | null;
+  is_total: boolean;
+  field_name: string | null;
+};
 
 export type PeriodRequest = { kind: PeriodKind; year: number; index: number } | DateRange;
 
@@ -89,8 +107,9 @@ export type PeriodRequest = { kind: PeriodKind; year: number; index: number } | 
 @Injectable()
 export class ProcessingReportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: ReportPool,
     private readonly scope: AccessScopeService,
+    private readonly rollups: ProcessingRollupService,
   ) {}
 
   resolvePeriod(request: PeriodRequest): DateRange {
@@ -112,21 +131,17 @@ export class ProcessingReportService {
   async report(request: PeriodRequest): Promise<ProcessingReport> {
     const period = this.resolvePeriod(request);
     const scope = scopeParam(await this.scope.unitScope(RequestContext.actor()));
-    const rows = await this.dataSource.query<
-      Array<
-        CountRow & {
-          field_code: string | null;
-          level: string | null;
-          is_total: boolean;
-          field_name: string | null;
-        }
-      >
-    >(
-      `select a.*, pf.name as field_name from (${AGGREGATE_SQL(FACTS_SQL)}) a
-       left join procedure_fields pf on pf.code = a.field_code
-       order by a.is_total, a.field_code, a.level`,
-      [period.from, period.to, scope],
-    );
+    // An official period within the rollup horizon reads the rollups; any other range the base tables.
+    const rollup = await this.rollups.read<AggregateRow>(period, scope);
+    const asOf = rollup?.asOf ?? new Date().toISOString();
+    const rows =
+      rollup?.rows ??
+      (await this.pool.query<AggregateRow>(
+        `select a.*, pf.name as field_name from (${AGGREGATE_SQL(FACTS_SQL)}) a
+         left join procedure_fields pf on pf.code = a.field_code
+         order by a.is_total, a.field_code, a.level`,
+        [period.from, period.to, scope],
+      ));
     const totalRow = rows.find((r) => r.is_total);
     const total = totalRow ? toFormRow(totalRow) : toFormRow(ZERO);
     return {
@@ -143,6 +158,9 @@ export class ProcessingReportService {
       onTimeRateBasisPoints: onTimeRateBasisPoints(total),
       consistencyErrors: consistencyErrors(total),
       generatedAt: new Date().toISOString(),
+      source: rollup ? 'ROLLUP' : 'LIVE',
+      asOf,
+      rollupRefreshedAt: rollup?.refreshedAt ?? null,
     };
   }
 
@@ -156,9 +174,7 @@ export class ProcessingReportService {
     const scope = scopeParam(await this.scope.unitScope(RequestContext.actor()));
     const limit = pageSize(query.limit);
     const after = decodeCursor(query.cursor);
-    const rows = await this.dataSource.query<
-      Array<{ id: string; code: string; field_code: string; level: string }>
-    >(
+    const rows = await this.pool.query<{ id: string; code: string; field_code: string; level: string }>(
       `select id, code, field_code, level from (${CLASSIFIED_SQL(FACTS_SQL)}) c
        where ${DRILL_DOWN_FILTERS[column]} and ($4::text is null or code > $4)
        order by code limit $5`,

@@ -3,11 +3,22 @@
  * domain/processing-form.ts for the definitions); AGGREGATE_SQL counts them the way `addToRow` does. A test runs
  * AGGREGATE_SQL over random facts and compares it with `addToRow`, so the two cannot drift apart.
  *
- * Parameters: $1 period start, $2 period end (dates), $3 unit scope (uuid[] or null).
+ * Parameters: $1 period start, $2 period end (dates), $3 unit scope (uuid[] or null). The rollups (../rollups) use
+ * the same SQL with the period bounds taken from a joined period table instead (`PeriodBounds`).
  */
-export const FACTS_SQL = `
+
+/** Where the classification reads the period's first and last day: the query's parameters, or joined columns. */
+export interface PeriodBounds {
+  from: string;
+  to: string;
+}
+export const PARAM_BOUNDS: PeriodBounds = { from: '$1', to: '$2' };
+
+/** Facts of every accepted dossier, with its rollup dimensions; callers append `and …` conditions. */
+export const FACTS_BASE_SQL = `
   select d.id, d.code,
          pv.field_code, d.handling_level as level,
+         d.handling_unit_id as unit_id, d.handling_agency_id as agency_id, d.procedure_version_id,
          d.counting_start as received_on,
          d.channel,
          coalesce(d.due_date, d.counting_start) as due_on,
@@ -27,25 +38,28 @@ export const FACTS_SQL = `
          d.appointment_moved as apology_sent
   from dossiers d
   join procedure_versions pv on pv.id = d.procedure_version_id
-  where d.counting_start is not null
+  where d.counting_start is not null`;
+
+export const FACTS_SQL = `${FACTS_BASE_SQL}
     and d.counting_start <= $2
     and ($3::uuid[] is null or d.handling_unit_id = any($3::uuid[]))`;
 
 /** Per-dossier classification; `f` is any relation with the DossierFacts columns. */
-export const CLASSIFIED_SQL = (facts: string): string => `
+export const CLASSIFIED_SQL = (facts: string, b: PeriodBounds = PARAM_BOUNDS): string => `
   select f.*,
-         f.received_on < $1 as carried_over,
-         f.ended_on is not null and f.ended_on <= $2 as resolved,
+         f.received_on < ${b.from} as carried_over,
+         f.ended_on is not null and f.ended_on <= ${b.to} as resolved,
          case
-           when f.ended_on is null or f.ended_on > $2 then null
+           when f.ended_on is null or f.ended_on > ${b.to} then null
            when f.supplement_requests > 1 or f.ended_on > f.due_on then 'LATE'
            when f.ended_on < f.due_on then 'EARLY'
            else 'ON_TIME'
          end as timeliness
   from (${facts}) f
-  where f.received_on <= $2 and (f.ended_on is null or f.ended_on >= $1)`;
+  where f.received_on <= ${b.to} and (f.ended_on is null or f.ended_on >= ${b.from})`;
 
-export const COUNT_COLUMNS = `
+/** The form's counts over classified rows; `b.to` is the period's last day (in-progress within time / overdue). */
+export const countColumns = (b: PeriodBounds = PARAM_BOUNDS): string => `
   count(*)::int as received,
   count(*) filter (where not carried_over and channel = 'ONLINE')::int as received_online,
   count(*) filter (where not carried_over and channel <> 'ONLINE')::int as received_direct_or_postal,
@@ -55,13 +69,15 @@ export const COUNT_COLUMNS = `
   count(*) filter (where timeliness = 'ON_TIME')::int as resolved_on_time,
   count(*) filter (where timeliness = 'LATE')::int as resolved_late,
   count(*) filter (where not resolved)::int as in_progress,
-  count(*) filter (where not resolved and (waiting_for_applicant or due_on >= $2))::int as in_progress_within_time,
-  count(*) filter (where not resolved and not waiting_for_applicant and due_on < $2)::int as in_progress_overdue,
+  count(*) filter (where not resolved and (waiting_for_applicant or due_on >= ${b.to}))::int as in_progress_within_time,
+  count(*) filter (where not resolved and not waiting_for_applicant and due_on < ${b.to})::int as in_progress_overdue,
   count(*) filter (where resolved and end_kind = 'DECIDED')::int as decided,
   count(*) filter (where resolved and end_kind = 'DECIDED' and timeliness <> 'LATE')::int as decided_early_or_on_time,
   count(*) filter (where resolved and end_kind <> 'DECIDED')::int as returned_or_withdrawn,
   count(*) filter (where not resolved and waiting_for_applicant)::int as waiting_for_supplement,
   count(*) filter (where apology_sent)::int as apology_letters`;
+
+export const COUNT_COLUMNS = countColumns();
 
 /** One row per field and handling level, plus the grand total (grouping sets). */
 export const AGGREGATE_SQL = (facts: string): string => `
