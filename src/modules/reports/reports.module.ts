@@ -4,11 +4,28 @@ import { ProcessingReportService } from 'src/modules/reports/processing/processi
 import { ProcessingRollupService } from 'src/modules/reports/rollups/processing-rollup.service';
 import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import { RollupJobs } from 'src/modules/reports/rollups/rollup.jobs';
+import { DigitisationModule } from 'src/modules/digitisation/digitisation.module';
+import { CatalogReportService } from 'src/modules/reports/catalog/catalog-report.service';
+import { DigitisationReportService } from 'src/modules/reports/digitisation/digitisation-report.service';
+import { ReportFilterService } from 'src/modules/reports/filters/report-filter.service';
+import { OnlineShareService } from 'src/modules/reports/online/online-share.service';
+import { ServiceIndexService } from 'src/modules/reports/service-index/service-index.service';
 
 /** Published figures: Form II.06a with drill-down and exports (issue 11; further reports build on domain/). */
 @Module({
+  imports: [DigitisationModule],
   controllers: [ProcessingReportController],
-  providers: [ProcessingReportService, ReportPool, ProcessingRollupService, RollupJobs],
+  providers: [
+    ProcessingReportService,
+    ReportPool,
+    ProcessingRollupService,
+    RollupJobs,
+    ReportFilterService,
+    CatalogReportService,
+    OnlineShareService,
+    DigitisationReportService,
+    ServiceIndexService,
+  ],
   exports: [ProcessingReportService, ReportPool, ProcessingRollupService],
 })
 export class ReportsModule {}
