@@ -23,7 +23,7 @@ import {
   UploadImportQuery,
   toImportView,
 } from 'src/modules/imports/imports.views';
-import { IMPORT_TARGETS, type ImportTarget } from 'src/modules/imports/targets/people.target';
+import { IMPORT_TARGETS } from 'src/modules/imports/targets/import-targets';
 
 export const IMPORT_UPLOAD_TYPES = [
   'text/csv',
@@ -84,7 +84,7 @@ export class ImportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const format = query.format ?? 'xlsx';
-    const file = await this.imports.template(target as ImportTarget, format);
+    const file = await this.imports.template(target, format);
     void reply
       .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE)
       .header('content-disposition', `attachment; filename="mau-nhap-${target.toLowerCase()}.${format}"`);

@@ -4,12 +4,14 @@ import type { FastifyInstance } from 'fastify';
 import { IMPORT_UPLOAD_TYPES, ImportsController } from 'src/modules/imports/imports.controller';
 import { ImportsResolver } from 'src/modules/imports/imports.resolver';
 import { ImportsService } from 'src/modules/imports/imports.service';
+import { RegistryModule } from 'src/modules/registry/registry.module';
 
 /**
  * Bulk imports (issue 10). Registers a pass-through body parser for the upload content types so that the file
  * reaches the controller as a stream (Fastify's body limit does not apply; IMPORT_MAX_FILE_BYTES does).
  */
 @Module({
+  imports: [RegistryModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportsResolver],
   exports: [ImportsService],

@@ -6,11 +6,14 @@ import { DomainException } from 'src/common/errors/domain.exception';
 import { AppConfig } from 'src/config/app-config';
 import { BUSINESS_UTC_OFFSET_MINUTES } from 'src/config/business-time';
 import { AuditService } from 'src/modules/audit/audit.service';
-import { errorReport, template, type SheetFormat } from 'src/modules/imports/export/import-reports';
+import { errorReport, type SheetFormat } from 'src/modules/imports/export/import-reports';
+import { targetTemplate } from 'src/modules/imports/export/import-templates';
 import type { ImportJobRow } from 'src/modules/imports/pipeline/import-job.model';
 import { receiveImportFile } from 'src/modules/imports/pipeline/import-intake';
 import { ImportPipeline } from 'src/modules/imports/pipeline/import-pipeline';
-import { IMPORT_TARGETS, type ImportTarget } from 'src/modules/imports/targets/people.target';
+import type { ImportTargetDefinition } from 'src/modules/imports/targets/import-target-definition';
+import { importTarget, type ImportTarget } from 'src/modules/imports/targets/import-targets';
+import { PovertyStandardsService } from 'src/modules/registry/statuses/poverty-standards.service';
 import { AccessScopeService, scopeParam } from 'src/modules/organisation/units/access-scope.service';
 import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
 import { QueueService } from 'src/queue/queue.service';
@@ -31,12 +34,14 @@ export class ImportsService implements OnModuleInit {
     private readonly handlers: JobHandlerRegistry,
     private readonly scopes: AccessScopeService,
     private readonly audit: AuditService,
+    standards: PovertyStandardsService,
   ) {
     this.pipeline = new ImportPipeline(dataSource, {
       storageDir: config.storage.dir,
       xlsxMaxEntries: config.imports.xlsxMaxEntries,
       xlsxMaxUncompressedBytes: config.imports.xlsxMaxUncompressedBytes,
       chunkGroups: config.imports.chunkGroups,
+      povertyStandards: () => standards.standards(),
     });
   }
 
@@ -57,7 +62,7 @@ export class ImportsService implements OnModuleInit {
   }
 
   async upload(actor: Actor, target: ImportTarget, fileName: string, body: Readable): Promise<ImportJobRow> {
-    if (!IMPORT_TARGETS.includes(target)) throw new DomainException('IMPORT_TARGET_UNKNOWN');
+    assertRole(actor, importTarget(target));
     const scope = await this.scopes.unitScope(actor);
     const today = new Date(Date.now() + BUSINESS_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
     const id = await receiveImportFile(this.dataSource, this.config.storage.dir, this.config.imports.maxFileBytes, {
@@ -98,6 +103,7 @@ export class ImportsService implements OnModuleInit {
 
   async commit(actor: Actor, id: string): Promise<ImportJobRow> {
     const job = await this.get(actor, id);
+    assertRole(actor, importTarget(job.target));
     if (job.state !== 'VALIDATED' && job.state !== 'COMMITTING')
       throw new DomainException('IMPORT_ILLEGAL_STATE', `The import is ${job.state}; only a validated import commits`);
     await this.queues.add(
@@ -127,8 +133,14 @@ export class ImportsService implements OnModuleInit {
     return errorReport(this.dataSource, id, format);
   }
 
-  template(target: ImportTarget, format: SheetFormat): Promise<Buffer> {
-    if (!IMPORT_TARGETS.includes(target)) throw new DomainException('IMPORT_TARGET_UNKNOWN');
-    return template(target, format);
+  template(target: string, format: SheetFormat): Promise<Buffer> {
+    return targetTemplate(importTarget(target), format);
   }
+}
+
+/** A staff user needs one of the target's roles; API keys are governed by their scopes (checked by the guard). */
+function assertRole(actor: Actor, target: ImportTargetDefinition): void {
+  if (actor.kind !== 'user') return;
+  if (!target.roles.some((r) => actor.roles.includes(r)))
+    throw new DomainException('FORBIDDEN', `Importing ${target.code} needs one of the roles ${target.roles.join(', ')}`);
 }

@@ -2,13 +2,14 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEnum, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { progressOf, type ImportJobRow, type ImportState } from 'src/modules/imports/pipeline/import-job.model';
-import { IMPORT_TARGETS, type ImportTarget } from 'src/modules/imports/targets/people.target';
+import { IMPORT_TARGETS, type ImportTarget } from 'src/modules/imports/targets/import-targets';
 
 const STATES: ImportState[] = ['UPLOADED', 'VALIDATING', 'VALIDATED', 'COMMITTING', 'COMMITTED', 'CANCELLED', 'FAILED'];
-export enum ImportTargetEnum {
-  PEOPLE = 'PEOPLE',
-  HOUSEHOLD_MEMBERS = 'HOUSEHOLD_MEMBERS',
-}
+/** The GraphQL / validation enum of target codes, built from the single target list (import-targets.ts). */
+export const ImportTargetEnum = Object.fromEntries(IMPORT_TARGETS.map((code) => [code, code])) as Record<
+  ImportTarget,
+  ImportTarget
+>;
 registerEnumType(ImportTargetEnum, { name: 'ImportTarget' });
 
 @ObjectType('ImportCounts', { description: 'Dry-run result for the whole file (rows), before anything is written' })

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { receiveImportFile } from 'src/modules/imports/pipeline/import-intake';
 import { ImportPipeline } from 'src/modules/imports/pipeline/import-pipeline';
-import type { ImportTarget } from 'src/modules/imports/targets/people.target';
+import type { ImportTarget } from 'src/modules/imports/targets/import-targets';
 
 export const storageDir = mkdtempSync(join(tmpdir(), 'ansinh-imports-'));
 

@@ -6,7 +6,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
-import type { ImportTarget } from 'src/modules/imports/targets/people.target';
+import type { ImportTarget } from 'src/modules/imports/targets/import-targets';
 
 export interface IntakeInput {
   target: ImportTarget;

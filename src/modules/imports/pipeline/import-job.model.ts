@@ -1,4 +1,4 @@
-import type { ImportTarget } from 'src/modules/imports/targets/people.target';
+import type { ImportTarget } from 'src/modules/imports/targets/import-targets';
 
 export type ImportState =
   | 'UPLOADED'

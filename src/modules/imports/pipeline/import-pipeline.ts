@@ -7,22 +7,22 @@ import { openCsv } from 'src/modules/imports/parsing/csv-source';
 import { openXlsx } from 'src/modules/imports/parsing/xlsx-source';
 import { CopyWriter } from 'src/modules/imports/pipeline/copy-writer';
 import { IMPORT_JOB_SELECT, type ImportJobRow } from 'src/modules/imports/pipeline/import-job.model';
-import { classifyPeopleRows } from 'src/modules/imports/targets/people-classify';
-import { mergePeopleChunk } from 'src/modules/imports/targets/people-merge';
 import {
-  PEOPLE_COLUMNS,
-  STAGING_COPY_COLUMNS,
   mapHeader,
-  requiredColumns,
-  validatePeopleRow,
-  type PeopleColumn,
-} from 'src/modules/imports/targets/people.target';
+  type ImportTargetDefinition,
+  type RawRow,
+  type ValidationContext,
+} from 'src/modules/imports/targets/import-target-definition';
+import { importTarget } from 'src/modules/imports/targets/import-targets';
+import { DEFAULT_POVERTY_STANDARDS, type PovertyStandard } from 'src/modules/registry/domain/poverty-standards.data';
 
 export interface PipelineSettings {
   storageDir: string;
   xlsxMaxUncompressedBytes: number;
   xlsxMaxEntries: number;
   chunkGroups: number;
+  /** The registry's poverty standards in force (PovertyStandardsService); defaults to the shipped standards. */
+  povertyStandards?: () => Promise<PovertyStandard[]>;
 }
 
 const ERROR_COLUMNS = ['import_id', 'row_no', 'column_name', 'value', 'code', 'message_vi', 'message_en'] as const;
@@ -68,11 +68,12 @@ export class ImportPipeline {
               failure = null, updated_at = now() where id = $1`,
       [importId],
     );
-    await this.dataSource.query(`delete from import_people_rows where import_id = $1`, [importId]);
+    const target = importTarget(job.target);
+    await this.dataSource.query(`delete from ${target.staging.table} where import_id = $1`, [importId]);
     await this.dataSource.query(`delete from import_row_errors where import_id = $1`, [importId]);
     try {
-      const rows = await this.stage(job);
-      await this.classify(job);
+      const rows = await this.stage(job, target);
+      await this.classify(job, target);
       await this.dataSource.query(
         `update import_jobs j set state = 'VALIDATED', validated_at = now(), updated_at = now(), total_rows = $2,
                 rows_done = $2, chunk_count = c.chunks, count_create = c.creates, count_update = c.updates,
@@ -82,9 +83,8 @@ export class ImportPipeline {
                         count(*) filter (where action = 'UPDATE')::int as updates,
                         count(*) filter (where action = 'UNCHANGED')::int as unchanged,
                         count(*) filter (where action = 'REJECTED')::int as rejected,
-                        count(distinct household_code) filter (where household_id is null
-                          and action in ('CREATE', 'UPDATE'))::int as households
-                   from import_people_rows where import_id = $1) c
+                        (${target.householdsToCreateSql ?? '0'})::int as households
+                   from ${target.staging.table} where import_id = $1) c
           where j.id = $1`,
         [importId, rows],
       );
@@ -102,7 +102,7 @@ export class ImportPipeline {
     }
   }
 
-  private async stage(job: ImportJobRow): Promise<number> {
+  private async stage(job: ImportJobRow, target: ImportTargetDefinition): Promise<number> {
     const path = this.filePath(job);
     let records: AsyncIterable<{ line: number; cells: string[]; numeric?: boolean[] }>;
     if (job.file_format === 'CSV') {
@@ -119,13 +119,14 @@ export class ImportPipeline {
       ).records();
       await this.dataSource.query(`update import_jobs set encoding = 'XLSX (UTF-8)' where id = $1`, [job.id]);
     }
-    const staging = await CopyWriter.open(this.pool, 'import_people_rows', STAGING_COPY_COLUMNS);
+    const validateRow = await target.rowValidator(this.validationContext());
+    const staging = await CopyWriter.open(this.pool, target.staging.table, [...target.staging.copyColumns, 'chunk_no']);
     const errors = await CopyWriter.open(this.pool, 'import_row_errors', ERROR_COLUMNS);
-    let header: Array<PeopleColumn | null> | null = null;
-    // commit chunks: `chunkGroups` households (or lone people) each, in file order; fixed here so that no later
-    // pass rewrites an indexed column of the staging table
+    let header: Array<string | null> | null = null;
+    // commit chunks: `chunkGroups` groups (households, or lone rows) each, in file order; fixed here so that no
+    // later pass rewrites an indexed column of the staging table
     let group = -1;
-    let lastHousehold: string | null = null;
+    let lastGroup: string | null = null;
     let seen = 0;
     let rows = 0;
     let ok = false;
@@ -133,33 +134,31 @@ export class ImportPipeline {
       for await (const rec of records) {
         seen++;
         if (!header) {
-          const mapped = mapHeader(rec.cells);
+          const mapped = mapHeader(target.columns, rec.cells);
           if (mapped.filter(Boolean).length >= 2) {
-            const missing = requiredColumns(job.target).filter((c) => !mapped.includes(c));
-            if (missing.length > 0) throw headerInvalid(missing);
+            const missing = target.requiredColumns.filter((c) => !mapped.includes(c));
+            if (missing.length > 0) throw headerInvalid(target, missing);
             header = mapped;
-          } else if (seen >= HEADER_SEARCH_ROWS) throw headerInvalid(requiredColumns(job.target));
+          } else if (seen >= HEADER_SEARCH_ROWS) throw headerInvalid(target, target.requiredColumns);
           continue;
         }
-        const lineNo = job.file_format === 'CSV' ? seen : rec.line;
-        const { staged, errors: rowErrors } = validatePeopleRow(
-          job.target,
-          job.id,
-          lineNo,
+        const row: RawRow = {
+          importId: job.id,
+          rowNo: job.file_format === 'CSV' ? seen : rec.line,
           header,
-          rec.cells,
-          rec.numeric ?? [],
-        );
-        const household = staged[13] as string | null;
-        if (household === null || household !== lastHousehold) group++;
-        lastHousehold = household;
+          cells: rec.cells,
+          numeric: rec.numeric ?? [],
+        };
+        const { staged, errors: rowErrors, groupKey } = validateRow(row);
+        if (groupKey === null || groupKey !== lastGroup) group++;
+        lastGroup = groupKey;
         staged.push(Math.floor(group / this.settings.chunkGroups));
         await staging.write(staged);
         for (const e of rowErrors) await errors.write([job.id, e.row, e.column, e.value, e.code, e.vi, e.en]);
         rows++;
         if (rows % PROGRESS_EVERY === 0) await this.progress(job.id, rows);
       }
-      if (!header) throw headerInvalid(requiredColumns(job.target));
+      if (!header) throw headerInvalid(target, target.requiredColumns);
       await staging.end();
       await errors.end();
       ok = true;
@@ -182,12 +181,20 @@ export class ImportPipeline {
     if (row?.cancel_requested) throw new Cancelled();
   }
 
-  private async classify(job: ImportJobRow): Promise<void> {
+  private validationContext(): ValidationContext {
+    const q = (sql: string, params?: unknown[]): Promise<unknown> => this.dataSource.query(sql, params);
+    return {
+      q,
+      povertyStandards: this.settings.povertyStandards ?? (() => Promise.resolve([...DEFAULT_POVERTY_STANDARDS])),
+    };
+  }
+
+  private async classify(job: ImportJobRow, target: ImportTargetDefinition): Promise<void> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
-      await classifyPeopleRows(traced((sql, params) => runner.query(sql, params)), job.id, {
+      await target.classify(traced((sql, params) => runner.query(sql, params)), job.id, {
         memberFrom: job.member_from,
         scopeUnitIds: job.scope_unit_ids,
       });
@@ -213,9 +220,10 @@ export class ImportPipeline {
     );
     if (started.length === 0) return;
     const job = (await this.load(importId)) as ImportJobRow;
+    const target = importTarget(job.target);
     try {
       for (let chunk = job.committed_chunk + 1; chunk < (job.chunk_count ?? 0); chunk++) {
-        const cancelled = await this.commitChunk(importId, chunk, actor);
+        const cancelled = await this.commitChunk(target, importId, chunk, actor);
         if (cancelled) return this.markCancelled(importId);
       }
       await this.dataSource.query(
@@ -223,7 +231,7 @@ export class ImportPipeline {
           where id = $1 and state = 'COMMITTING'`,
         [importId],
       );
-      await this.dataSource.query(`delete from import_people_rows where import_id = $1`, [importId]);
+      await this.dataSource.query(`delete from ${target.staging.table} where import_id = $1`, [importId]);
     } catch (error) {
       this.logger.warn({ importId, err: (error as Error).message }, 'import commit chunk failed');
       throw error;
@@ -231,7 +239,12 @@ export class ImportPipeline {
   }
 
   /** One chunk and its checkpoint, atomically. Returns true when the import was cancelled before the chunk. */
-  private async commitChunk(importId: string, chunk: number, actor: string): Promise<boolean> {
+  private async commitChunk(
+    target: ImportTargetDefinition,
+    importId: string,
+    chunk: number,
+    actor: string,
+  ): Promise<boolean> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -251,10 +264,10 @@ export class ImportPipeline {
         await runner.rollbackTransaction();
         return false;
       }
-      await mergePeopleChunk(q, importId, chunk, actor);
+      await target.mergeChunk(q, importId, chunk, actor);
       await q(
         `update import_jobs set committed_chunk = $2, updated_at = now(),
-                rows_done = rows_done + (select count(*)::int from import_people_rows
+                rows_done = rows_done + (select count(*)::int from ${target.staging.table}
                                           where import_id = $1 and chunk_no = $2)
           where id = $1`,
         [importId, chunk],
@@ -297,8 +310,8 @@ function traced(q: (sql: string, params?: unknown[]) => Promise<unknown>): typeo
   };
 }
 
-function headerInvalid(missing: PeopleColumn[]): DomainException {
-  const names = missing.map((k) => PEOPLE_COLUMNS.find((c) => c.key === k)?.header ?? k).join(', ');
+function headerInvalid(target: ImportTargetDefinition, missing: readonly string[]): DomainException {
+  const names = missing.map((k) => target.columns.find((c) => c.key === k)?.header ?? k).join(', ');
   return new DomainException(
     'IMPORT_HEADER_INVALID',
     `Thiếu cột bắt buộc / missing required columns: ${names}. Tải mẫu tệp để xem tiêu đề đúng.`,

@@ -1,40 +1,10 @@
-import { ROW_MESSAGES } from 'src/modules/imports/targets/row-errors';
+import type { SqlQuery } from 'src/modules/imports/targets/import-target-definition';
+import { stagingSql } from 'src/modules/imports/targets/staging-sql';
 
-type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
+type Query = SqlQuery;
 
 const S = 'import_people_rows';
-
-function msg(code: string): [string, string] {
-  return ROW_MESSAGES[code];
-}
-
-/** Errors found by SQL go to the report like the parser's; `detail` is appended to both messages. */
-async function errorsFrom(
-  q: Query,
-  importId: string,
-  code: string,
-  column: string,
-  select: string,
-  params: unknown[] = [],
-): Promise<void> {
-  const [vi, en] = msg(code);
-  await q(
-    `insert into import_row_errors (import_id, row_no, column_name, value, code, message_vi, message_en)
-     select $1, x.row_no, $2, left(x.value, 500), $3, $4 || coalesce(' (' || x.detail_vi || ')', ''),
-            $5 || coalesce(' (' || x.detail_en || ')', '')
-       from (${select}) x`,
-    [importId, column, code, vi, en, ...params],
-  );
-}
-
-async function rejectErrored(q: Query, importId: string): Promise<void> {
-  await q(
-    `update ${S} s set rejected = true, action = 'REJECTED'
-       from (select distinct row_no from import_row_errors where import_id = $1) e
-      where s.import_id = $1 and s.row_no = e.row_no and not s.rejected`,
-    [importId],
-  );
-}
+const { errorsFrom, rejectErrored } = stagingSql(S);
 
 /**
  * Set-based checks and matching of the staged rows of one import, in this order: references (admin units, scope),

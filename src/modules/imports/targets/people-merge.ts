@@ -1,4 +1,6 @@
-type Query = (sql: string, params?: unknown[]) => Promise<unknown>;
+import type { SqlQuery } from 'src/modules/imports/targets/import-target-definition';
+
+type Query = SqlQuery;
 
 const S = 'import_people_rows';
 
