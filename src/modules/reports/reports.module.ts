@@ -4,6 +4,8 @@ import { ProcessingReportService } from 'src/modules/reports/processing/processi
 import { ProcessingRollupService } from 'src/modules/reports/rollups/processing-rollup.service';
 import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import { RollupJobs } from 'src/modules/reports/rollups/rollup.jobs';
+import { ProcessingReportQueryService } from 'src/modules/reports/processing/processing-report-query.service';
+import { ProcessingReportResolver } from 'src/modules/reports/processing/processing-report.resolver';
 import { DigitisationModule } from 'src/modules/digitisation/digitisation.module';
 import { CatalogReportService } from 'src/modules/reports/catalog/catalog-report.service';
 import { DigitisationReportService } from 'src/modules/reports/digitisation/digitisation-report.service';
@@ -17,6 +19,8 @@ import { ServiceIndexService } from 'src/modules/reports/service-index/service-i
   controllers: [ProcessingReportController],
   providers: [
     ProcessingReportService,
+    ProcessingReportQueryService,
+    ProcessingReportResolver,
     ReportPool,
     ProcessingRollupService,
     RollupJobs,

@@ -9,12 +9,18 @@ import {
 } from '@nestjs/swagger';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
 import type { Page } from 'src/common/pagination/pagination';
-import { DrillDownQuery, PeriodQuery, periodOf } from 'src/modules/reports/processing/processing-report.dto';
-import { toCsv, toXlsx } from 'src/modules/reports/processing/processing-report.export';
+import type { ChartData } from 'src/modules/reports/common/report-table';
+import { toChart, toCsv, toXlsx } from 'src/modules/reports/processing/processing-report.export';
 import {
-  ProcessingReportService,
-  type ProcessingReport,
-} from 'src/modules/reports/processing/processing-report.service';
+  ProcessingDrillDownQuery,
+  ProcessingReportQuery,
+} from 'src/modules/reports/processing/processing-report.inputs';
+import {
+  ProcessingReportQueryService,
+  echoFilters,
+  type ProcessingEcho,
+} from 'src/modules/reports/processing/processing-report-query.service';
+import type { ProcessingReport } from 'src/modules/reports/processing/processing-report.service';
 
 const DEFINITIONS =
   'Definitions: a dossier counts in a period if received (counting start) on or before its last day and not ended before ' +
@@ -32,7 +38,7 @@ const DEFINITIONS =
 @Roles('ADMIN', 'LEADER', 'REPORT_VIEWER', 'AUDITOR')
 @Scopes('reports:read')
 export class ProcessingReportController {
-  constructor(private readonly reports: ProcessingReportService) {}
+  constructor(private readonly reports: ProcessingReportQueryService) {}
 
   @Get()
   @ApiOperation({
@@ -42,16 +48,28 @@ export class ProcessingReportController {
   @ApiOkResponse({
     description: 'Lines per field and level, the total, the on-time rate and the consistency check',
   })
-  report(@Query() query: PeriodQuery): Promise<ProcessingReport> {
-    return this.reports.report(periodOf(query));
+  async report(
+    @Query() query: ProcessingReportQuery,
+  ): Promise<ProcessingReport & { filters: ProcessingEcho }> {
+    const { report, echo } = await this.reports.report(query);
+    return { ...report, filters: echo };
+  }
+
+  @Get('chart')
+  @ApiOperation({
+    summary:
+      'Form II.06a as chart-ready JSON: { labels (one per line), series: [{ key, name, nameEn, kind, data }] }',
+  })
+  async chart(@Query() query: ProcessingReportQuery): Promise<ChartData> {
+    return toChart((await this.reports.report(query)).report);
   }
 
   @Get('dossiers')
   @ApiOperation({ summary: 'The dossiers behind one figure of the form (drill-down), paged by code' })
   drillDown(
-    @Query() query: DrillDownQuery,
+    @Query() query: ProcessingDrillDownQuery,
   ): Promise<Page<{ id: string; code: string; fieldCode: string; level: string }>> {
-    return this.reports.drillDown(periodOf(query), query.column, query);
+    return this.reports.drillDown(query, query.column, query);
   }
 
   @Get('xlsx')
@@ -61,8 +79,9 @@ export class ProcessingReportController {
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Header('content-disposition', 'attachment; filename="bieu-II.06a.xlsx"')
-  async xlsx(@Query() query: PeriodQuery): Promise<StreamableFile> {
-    return new StreamableFile(await toXlsx(await this.reports.report(periodOf(query))));
+  async xlsx(@Query() query: ProcessingReportQuery): Promise<StreamableFile> {
+    const { report, echo } = await this.reports.report(query);
+    return new StreamableFile(await toXlsx(report, echoFilters(echo)));
   }
 
   @Get('csv')
@@ -70,7 +89,8 @@ export class ProcessingReportController {
   @ApiProduces('text/csv')
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="bieu-II.06a.csv"')
-  async csv(@Query() query: PeriodQuery): Promise<string> {
-    return toCsv(await this.reports.report(periodOf(query)));
+  async csv(@Query() query: ProcessingReportQuery): Promise<string> {
+    const { report, echo } = await this.reports.report(query);
+    return toCsv(report, echoFilters(echo));
   }
 }

@@ -20,8 +20,15 @@ import {
   FACTS_SQL,
   type DrillDownColumn,
 } from 'src/modules/reports/processing/processing-report.sql';
+import { asRollupCondition } from 'src/modules/reports/rollups/processing-rollup.sql';
 import { ProcessingRollupService } from 'src/modules/reports/rollups/processing-rollup.service';
 import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
+import {
+  NO_FILTERS,
+  processingFilterParams,
+  processingFilterSql,
+  type ProcessingFilters,
+} from 'src/modules/reports/processing/processing-report.filters';
 import rules from 'src/modules/reports/seed-data/reporting-rules.json';
 
 export interface CountRow {
@@ -128,19 +135,23 @@ export class ProcessingReportService {
     }
   }
 
-  async report(request: PeriodRequest): Promise<ProcessingReport> {
+  async report(request: PeriodRequest, filters: ProcessingFilters = NO_FILTERS): Promise<ProcessingReport> {
     const period = this.resolvePeriod(request);
     const scope = scopeParam(await this.scope.unitScope(RequestContext.actor()));
     // An official period within the rollup horizon reads the rollups; any other range the base tables.
-    const rollup = await this.rollups.read<AggregateRow>(period, scope);
+    const rollup = await this.rollups.read<AggregateRow>(period, scope, {
+      facts: processingFilterSql(5),
+      rollup: asRollupCondition(processingFilterSql(5)),
+      params: processingFilterParams(filters),
+    });
     const asOf = rollup?.asOf ?? new Date().toISOString();
     const rows =
       rollup?.rows ??
       (await this.pool.query<AggregateRow>(
-        `select a.*, pf.name as field_name from (${AGGREGATE_SQL(FACTS_SQL)}) a
+        `select a.*, pf.name as field_name from (${AGGREGATE_SQL(FACTS_SQL + processingFilterSql(4))}) a
          left join procedure_fields pf on pf.code = a.field_code
          order by a.is_total, a.field_code, a.level`,
-        [period.from, period.to, scope],
+        [period.from, period.to, scope, ...processingFilterParams(filters)],
       ));
     const totalRow = rows.find((r) => r.is_total);
     const total = totalRow ? toFormRow(totalRow) : toFormRow(ZERO);
@@ -169,16 +180,17 @@ export class ProcessingReportService {
     request: PeriodRequest,
     column: DrillDownColumn,
     query: { limit?: number; cursor?: string },
+    filters: ProcessingFilters = NO_FILTERS,
   ): Promise<Page<{ id: string; code: string; fieldCode: string; level: string }>> {
     const period = this.resolvePeriod(request);
     const scope = scopeParam(await this.scope.unitScope(RequestContext.actor()));
     const limit = pageSize(query.limit);
     const after = decodeCursor(query.cursor);
     const rows = await this.pool.query<{ id: string; code: string; field_code: string; level: string }>(
-      `select id, code, field_code, level from (${CLASSIFIED_SQL(FACTS_SQL)}) c
+      `select id, code, field_code, level from (${CLASSIFIED_SQL(FACTS_SQL + processingFilterSql(6))}) c
        where ${DRILL_DOWN_FILTERS[column]} and ($4::text is null or code > $4)
        order by code limit $5`,
-      [period.from, period.to, scope, after ? String(after.k) : null, limit + 1],
+      [period.from, period.to, scope, after ? String(after.k) : null, limit + 1, ...processingFilterParams(filters)],
     );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
