@@ -3,9 +3,12 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { FileStore, LocalDiskFileStore } from 'src/common/storage/file-store';
 import { AppConfig } from 'src/config/app-config';
+import { DigitisationQueriesService } from 'src/modules/digitisation/digitisation-queries.service';
 import { DigitisationStatsService } from 'src/modules/digitisation/digitisation-stats.service';
 import { DigitisationController } from 'src/modules/digitisation/digitisation.controller';
 import { DigitisationService, SCAN_TYPES } from 'src/modules/digitisation/digitisation.service';
+import { DigitisationResolver } from 'src/modules/digitisation/graphql/digitisation.resolver';
+import { DigitisationThumbnailsService } from 'src/modules/digitisation/thumbnails/digitisation-thumbnails.service';
 
 /**
  * Digitisation of paper archives (issue 10). Scans go through the FileStore (local disk under STORAGE_DIR); the
@@ -17,8 +20,11 @@ import { DigitisationService, SCAN_TYPES } from 'src/modules/digitisation/digiti
     { provide: FileStore, useFactory: (c: AppConfig) => new LocalDiskFileStore(c.storage.dir), inject: [AppConfig] },
     DigitisationService,
     DigitisationStatsService,
+    DigitisationQueriesService,
+    DigitisationResolver,
+    DigitisationThumbnailsService,
   ],
-  exports: [DigitisationService, DigitisationStatsService],
+  exports: [DigitisationService, DigitisationStatsService, DigitisationThumbnailsService],
 })
 export class DigitisationModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

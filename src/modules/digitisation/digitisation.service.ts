@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import sharp from 'sharp';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
@@ -6,7 +6,6 @@ import { FileStore, sha256 } from 'src/common/storage/file-store';
 import { entryMismatches, pdfPageCount, type EntryData } from 'src/modules/digitisation/digitisation-entry';
 import { AccessScopeService, scopeParam } from 'src/modules/organisation/units/access-scope.service';
 import type { Actor } from 'src/common/context/request-context';
-import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
 import { QueueService } from 'src/queue/queue.service';
 
 export type FileState = 'REGISTERED' | 'SCANNED' | 'ENTERED' | 'VERIFIED' | 'LINKED' | 'DONE';
@@ -36,14 +35,13 @@ export interface ArchiveFile {
  * the dedup rules, or created) → DONE. Every step is an event, from which progress and quality are computed.
  */
 @Injectable()
-export class DigitisationService implements OnModuleInit {
+export class DigitisationService {
   private readonly logger = new Logger('Digitisation');
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: FileStore,
     private readonly queues: QueueService,
-    private readonly handlers: JobHandlerRegistry,
     private readonly scopes: AccessScopeService,
   ) {}
 
@@ -74,10 +72,6 @@ export class DigitisationService implements OnModuleInit {
     const scope = await this.scopes.unitScope(actor);
     if (scope.all) return;
     if (!unitId || !scope.unitIds.includes(unitId)) throw new DomainException('OUT_OF_SCOPE');
-  }
-
-  onModuleInit(): void {
-    this.handlers.register('digitisation.thumbnail', (p) => this.makeThumbnail(p.scanId));
   }
 
   async createProject(input: { code: string; name: string; unitId?: string | null }, actor: string): Promise<{ id: string }> {
@@ -111,7 +105,7 @@ export class DigitisationService implements OnModuleInit {
     const [file] = await this.dataSource.query<ArchiveFile[]>(`select * from digitisation_files where id = $1`, [fileId]);
     if (!file) throw new DomainException('DIGITISATION_FILE_NOT_FOUND');
     const scans = await this.dataSource.query<Rows>(
-      `select id, sha256, size_bytes, content_type, page_count, thumbnail_state, uploaded_by, uploaded_at
+      `select id, sha256, size_bytes, content_type, page_count, thumbnail_state, thumbnail_error, uploaded_by, uploaded_at
          from digitisation_scans where file_id = $1 order by uploaded_at`,
       [fileId],
     );
@@ -173,27 +167,6 @@ export class DigitisationService implements OnModuleInit {
     );
     if (!scan) throw new DomainException('FILE_NOT_FOUND');
     return { content: await this.store.get(scan.store_key), contentType: scan.content_type, sha256: scan.sha256 };
-  }
-
-  async makeThumbnail(scanId: string): Promise<void> {
-    const [scan] = await this.dataSource.query<Array<{ store_key: string; content_type: string; thumbnail_state: string }>>(
-      `select store_key, content_type, thumbnail_state from digitisation_scans where id = $1`,
-      [scanId],
-    );
-    if (!scan || scan.thumbnail_state === 'DONE') return;
-    if (scan.content_type === 'application/pdf' && !sharp.format.pdf?.input?.buffer) {
-      await this.dataSource.query(`update digitisation_scans set thumbnail_state = 'UNSUPPORTED' where id = $1`, [scanId]);
-      return;
-    }
-    const thumb = await sharp(await this.store.get(scan.store_key), { pages: 1 })
-      .resize(256, 256, { fit: 'inside' })
-      .jpeg({ quality: 70 })
-      .toBuffer();
-    const stored = await this.store.put('digitisation-thumbs', thumb);
-    await this.dataSource.query(
-      `update digitisation_scans set thumbnail_key = $2, thumbnail_state = 'DONE' where id = $1`,
-      [scanId, stored.key],
-    );
   }
 
   /**

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DigitisationStatsService } from 'src/modules/digitisation/digitisation-stats.service';
-import { DigitisationService } from 'src/modules/digitisation/digitisation.service';
+import { DigitisationThumbnailsService } from 'src/modules/digitisation/thumbnails/digitisation-thumbnails.service';
 import { ensureTestUnit, staffToken } from 'test/utils/auth';
 import { createTestApp } from 'test/utils/test-app';
 
@@ -61,7 +61,7 @@ describe('digitisation of a paper file through every state', () => {
       .send(png)
       .expect(201);
     expect(scan.body.pageCount).toBe(1);
-    await app.get(DigitisationService).makeThumbnail(scan.body.scanId);
+    await app.get(DigitisationThumbnailsService).makeThumbnail(scan.body.scanId);
     const [thumb] = await app
       .get(DataSource)
       .query(`select thumbnail_state from digitisation_scans where id = $1`, [scan.body.scanId]);
