@@ -12,6 +12,8 @@ import { RulesService } from 'src/modules/benefits/rules/rules.service';
 import { PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
 import { EntitlementsService } from 'src/modules/benefits/entitlements/entitlements.service';
 import { RulesRepository } from 'src/modules/benefits/rules/rules.repository';
+import { DeathRegistrationsService } from 'src/modules/benefits/deaths/death-registrations.service';
+import { DossiersModule } from 'src/modules/dossiers/dossiers.module';
 import { RegistryModule } from 'src/modules/registry/registry.module';
 
 const SERVICES = [
@@ -22,14 +24,16 @@ const SERVICES = [
   BankFilesService,
   PaymentStatisticsService,
   RulesService,
+  DeathRegistrationsService,
 ];
 
 /**
  * Benefits (issue 9): allowance rules, entitlements, monthly payment cycles with arrears and recoveries, cashless
- * payments and coverage statistics. Other modules use the exported services only.
+ * payments and coverage statistics; funeral support triggered by death-registration dossiers (outbox subscriber).
+ * Other modules use the exported services only.
  */
 @Module({
-  imports: [RegistryModule],
+  imports: [RegistryModule, DossiersModule],
   controllers: [
     BenefitsController,
     PaymentCyclesController,

@@ -159,10 +159,11 @@ export class PaymentCyclesService {
   }
 
   /**
-   * Deaths recorded in the registry end the unit's entitlements from the month after the death month (Decree
-   * 20/2021 art. 8), so a death found late turns into recovery lines in this very cycle.
+   * Deaths recorded in the registry end the unit's (or one person's) entitlements from the month after the death
+   * month (Decree 20/2021 art. 8), so a death found late turns into recovery lines in this very cycle. The
+   * death-registration trigger calls it for the deceased right after the registry's death cascade.
    */
-  private async endForRecordedDeaths(m: EntityManager, unitId: string): Promise<string[]> {
+  async endForRecordedDeaths(m: EntityManager, unitId: string | null, personId: string | null = null): Promise<string[]> {
     const rows = rowsOf<{ id: string }>(
       await m.query(
         `update benefit_entitlements e
@@ -170,11 +171,12 @@ export class PaymentCyclesService {
                 suspended_from = null, suspend_reason = 'Từ trần ngày ' || to_char(p.death_date, 'DD/MM/YYYY'),
                 updated_at = now(), version = e.version + 1
            from registry_people p
-          where p.id = e.person_id and e.unit_id = $1 and p.death_date is not null
+          where p.id = e.person_id and ($1::uuid is null or e.unit_id = $1) and ($2::uuid is null or e.person_id = $2)
+            and p.death_date is not null
             and (e.end_date is null or e.end_date > (date_trunc('month', p.death_date) + interval '1 month')::date)
             and e.start_date < (date_trunc('month', p.death_date) + interval '1 month')::date
           returning e.id`,
-        [unitId],
+        [unitId, personId],
       ),
     );
     return rows.map((r) => r.id);

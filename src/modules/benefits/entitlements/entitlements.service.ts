@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Actor } from 'src/common/context/request-context';
+import { RequestContext, type Actor } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { funeralSupport, meritRuleFor, RuleNotFoundError } from 'src/modules/benefits/domain/calculator';
+import type { AmountExplanation } from 'src/modules/benefits/domain/rules.model';
 import { addMonths, monthOf } from 'src/modules/benefits/domain/months';
 import type { BenefitScheme, MeritTable } from 'src/modules/benefits/domain/rules.model';
 import { RulesRepository } from 'src/modules/benefits/rules/rules.repository';
@@ -56,6 +57,15 @@ export interface CreateEntitlementInput {
   /** Months before this were paid outside An Sinh (legacy data): no arrears are computed for them. */
   settledBefore?: string | null;
   unitId?: string;
+}
+
+export interface FuneralGrantInput {
+  personId: string;
+  deathDate: string;
+  unitId: string;
+  payeeName: string;
+  /** The death-registration dossier of the inter-level group, if any. */
+  dossierId?: string | null;
 }
 
 const actorName = (actor: Actor | undefined): string => (actor ? `${actor.kind}:${actor.name}` : 'system');
@@ -263,65 +273,106 @@ export class EntitlementsService {
 
   /**
    * Grants funeral support (one-off, at least 20 × base) for a deceased beneficiary, once per person; the next
-   * cycle of the unit pays it. Triggered by a death-registration dossier of the inter-level group (`dossierId`).
+   * cycle of the unit pays it. The death-registration trigger (`deaths/`) calls `grantFuneralForDeath` instead.
    */
   async grantFuneralSupport(
     actor: Actor | undefined,
-    input: {
-      personId: string;
-      scheme: BenefitScheme;
-      deathDate: string;
-      unitId: string;
-      payeeName: string;
-      dossierId?: string | null;
-    },
+    input: FuneralGrantInput & { scheme: BenefitScheme },
   ): Promise<{ id: string; amount: number; explanation: string; legalBasis: string }> {
     await this.scope.assertUnitInScope(actor, input.unitId);
-    const rules = await this.rules.load();
-    const province = await this.cycles.provinceOf(input.unitId);
-    let calc;
+    const calc = await this.funeralAmount(input.scheme, input.deathDate, input.unitId);
+    return this.dataSource.transaction(async (m) => {
+      const id = await this.insertFuneral(m, actor, { ...input, scheme: input.scheme }, calc);
+      if (!id) throw new DomainException('BENEFIT_ONE_OFF_EXISTS');
+      return { id, amount: calc.amount, explanation: calc.text, legalBasis: calc.legalBasis };
+    });
+  }
+
+  /**
+   * Funeral support for a death registered by a dossier (system path, in the caller's transaction): the highest
+   * amount among the schemes the deceased qualified for (one funeral support per person), or why none is granted.
+   */
+  async grantFuneralForDeath(
+    m: EntityManager,
+    input: FuneralGrantInput & { schemes: BenefitScheme[] },
+  ): Promise<
+    | { outcome: 'GRANTED'; id: string; scheme: BenefitScheme; amount: number; explanation: string }
+    | { outcome: 'ALREADY_GRANTED' | 'NO_FUNERAL_RULE'; reason: string }
+  > {
+    const options: Array<{ scheme: BenefitScheme; calc: AmountExplanation }> = [];
+    const missing: string[] = [];
+    for (const scheme of input.schemes) {
+      try {
+        options.push({ scheme, calc: await this.funeralAmount(scheme, input.deathDate, input.unitId, m) });
+      } catch (e) {
+        if (!(e instanceof DomainException) || e.code !== 'BENEFIT_RULE_NOT_FOUND') throw e;
+        missing.push(scheme);
+      }
+    }
+    const best = options.sort((a, b) => b.calc.amount - a.calc.amount)[0];
+    if (!best)
+      return {
+        outcome: 'NO_FUNERAL_RULE',
+        reason: `Chưa có quy định mức mai táng phí cho chế độ ${missing.join(', ')} ngày ${input.deathDate}`,
+      };
+    const id = await this.insertFuneral(m, RequestContext.actor(), { ...input, scheme: best.scheme }, best.calc);
+    if (!id) return { outcome: 'ALREADY_GRANTED', reason: 'Người này đã được hỗ trợ chi phí mai táng (một lần)' };
+    return { outcome: 'GRANTED', id, scheme: best.scheme, amount: best.calc.amount, explanation: best.calc.text };
+  }
+
+  private async funeralAmount(
+    scheme: BenefitScheme,
+    deathDate: string,
+    unitId: string,
+    m?: EntityManager,
+  ): Promise<AmountExplanation> {
+    const rules = await this.rules.load(m);
+    const province = await this.cycles.provinceOf(unitId, m);
     try {
-      calc = funeralSupport(rules, {
-        scheme: input.scheme,
-        deathDate: input.deathDate,
-        provinceUnitId: province,
-      });
+      return funeralSupport(rules, { scheme, deathDate, provinceUnitId: province });
     } catch (e) {
       if (e instanceof RuleNotFoundError) throw new DomainException('BENEFIT_RULE_NOT_FOUND', e.detail);
       throw e;
     }
-    return this.dataSource.transaction(async (m) => {
-      const [row] = await m.query<Array<{ id: string }>>(
-        `insert into benefit_one_offs (kind, scheme, person_id, unit_id, payee_name, event_date, amount, rate,
-           coefficient_hundredths, legal_basis, explanation, dossier_id, created_by)
-         values ('FUNERAL', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         on conflict (person_id, kind) do nothing returning id`,
-        [
-          input.scheme,
-          input.personId,
-          input.unitId,
-          input.payeeName,
-          input.deathDate,
-          calc.amount,
-          calc.rate,
-          calc.coefficientHundredths,
-          calc.legalBasis,
-          calc.text,
-          input.dossierId ?? null,
-          actorName(actor),
-        ],
-      );
-      if (!row) throw new DomainException('BENEFIT_ONE_OFF_EXISTS');
-      await this.audit.record(
-        {
-          action: 'GRANT_FUNERAL_SUPPORT',
-          entityType: 'benefit_one_off',
-          entityId: row.id,
-          after: { amount: calc.amount, deathDate: input.deathDate },
-        },
-        m,
-      );
-      return { id: row.id, amount: calc.amount, explanation: calc.text, legalBasis: calc.legalBasis };
-    });
+  }
+
+  /** Inserts the one-off with its audit row; null when the person already has funeral support. */
+  private async insertFuneral(
+    m: EntityManager,
+    actor: Actor | undefined,
+    input: FuneralGrantInput & { scheme: BenefitScheme },
+    calc: AmountExplanation,
+  ): Promise<string | null> {
+    const [row] = await m.query<Array<{ id: string }>>(
+      `insert into benefit_one_offs (kind, scheme, person_id, unit_id, payee_name, event_date, amount, rate,
+         coefficient_hundredths, legal_basis, explanation, dossier_id, created_by)
+       values ('FUNERAL', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       on conflict (person_id, kind) do nothing returning id`,
+      [
+        input.scheme,
+        input.personId,
+        input.unitId,
+        input.payeeName,
+        input.deathDate,
+        calc.amount,
+        calc.rate,
+        calc.coefficientHundredths,
+        calc.legalBasis,
+        calc.text,
+        input.dossierId ?? null,
+        actorName(actor),
+      ],
+    );
+    if (!row) return null;
+    await this.audit.record(
+      {
+        action: 'GRANT_FUNERAL_SUPPORT',
+        entityType: 'benefit_one_off',
+        entityId: row.id,
+        after: { amount: calc.amount, scheme: input.scheme, deathDate: input.deathDate, dossierId: input.dossierId ?? null },
+      },
+      m,
+    );
+    return row.id;
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Seeder } from 'src/database/seed/seeder';
 import { meritTablesFor } from 'src/modules/benefits/domain/merit-tables';
 import type { BaseLevelVersion } from 'src/modules/benefits/domain/rules.model';
+import { DEATH_REGISTRATION_PROCEDURES } from 'src/modules/benefits/seed-data/death-registration-procedures.seed-data';
 import { MERIT_BASES } from 'src/modules/benefits/seed-data/merit-tables.seed-data';
 import {
   FUNERAL_RULES,
@@ -26,7 +27,8 @@ async function upsertBase(manager: EntityManager, b: BaseLevelVersion): Promise<
 /**
  * The allowance rules (reference data, order 20): national base levels, social-assistance groups, the whole
  * meritorious tables of every base version (sourced / multiple of base / interpolated / scaled, as marked), the
- * funeral rule and the payment calendar. Idempotent: reruns update in place.
+ * funeral rule, the payment calendar and the death-registration procedures that trigger funeral support (inserted
+ * once: the department's later edits are kept). Idempotent: reruns update in place.
  */
 export const BENEFITS_SEEDER: Seeder = {
   name: 'benefits-rules',
@@ -82,6 +84,22 @@ export const BENEFITS_SEEDER: Seeder = {
            legal_basis = excluded.legal_basis, unconfirmed = excluded.unconfirmed`,
         [f.scheme, f.multipleHundredths, f.effectiveFrom, f.legalBasis, f.unconfirmed],
       );
+    await manager.query(
+      `insert into benefit_death_registration_procedures (procedure_code, grants_funeral, label, source)
+       select t.procedure_code, t.grants_funeral, t.label, t.source
+         from jsonb_to_recordset($1::jsonb) as t(procedure_code text, grants_funeral boolean, label text, source text)
+       on conflict (procedure_code) do nothing`,
+      [
+        JSON.stringify(
+          DEATH_REGISTRATION_PROCEDURES.map((p) => ({
+            procedure_code: p.procedureCode,
+            grants_funeral: p.grantsFuneral,
+            label: p.label,
+            source: p.source,
+          })),
+        ),
+      ],
+    );
     const c = PAYMENT_CALENDAR;
     await manager.query(
       `insert into benefit_payment_calendar (id, list_due_month_offset, list_due_day, report_due_month_offset,

@@ -28,6 +28,10 @@ export class DossierEntity {
   @Column({ type: 'text', nullable: true }) applicantEmail!: string | null;
   @Column({ type: 'text', nullable: true }) applicantAddress!: string | null;
   @Column({ type: 'uuid', nullable: true }) registryPersonId!: string | null;
+  /** Death-registration dossiers: the deceased (the applicant is the declarant). CCCD never logged or listed. */
+  @Column({ type: 'text', nullable: true }) deceasedIdNumber!: string | null;
+  @Column({ type: 'text', nullable: true }) deceasedName!: string | null;
+  @Column({ type: 'date', nullable: true }) deceasedDeathDate!: string | null;
   @Column({ type: 'text' }) receivedByKind!: 'user' | 'api_key' | 'system';
   @Column({ type: 'text' }) receivedById!: string;
   @Column({ type: 'text' }) receivedByName!: string;

@@ -34,6 +34,13 @@ export class ApplicantInputGql {
   @Field({ nullable: true }) @IsOptional() @IsUUID() registryPersonId?: string;
 }
 
+@InputType('DossierDeceasedInput', { description: 'Death-registration procedures: the deceased person' })
+export class DeceasedInputGql {
+  @Field() @Matches(/^[0-9]{12}$/) idNumber!: string;
+  @Field() @IsString() @MinLength(1) @MaxLength(300) fullName!: string;
+  @Field() @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/) deathDate!: string;
+}
+
 @InputType('DossierDocumentInput')
 export class DocumentInputGql {
   @Field({ nullable: true }) @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,60}$/) checklistCode?: string;
@@ -48,6 +55,11 @@ export class ReceiveDossierInputGql {
   @Field(() => ChannelEnum) @IsIn(CHANNELS) channel!: Channel;
   @Field({ nullable: true }) @IsOptional() @IsUUID() agencyId?: string;
   @Field(() => ApplicantInputGql) @ValidateNested() @Type(() => ApplicantInputGql) applicant!: ApplicantInputGql;
+  @Field(() => DeceasedInputGql, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DeceasedInputGql)
+  deceased?: DeceasedInputGql;
   @Field(() => [DocumentInputGql])
   @IsArray()
   @ArrayMaxSize(100)

@@ -67,6 +67,28 @@ export class ApplicantDto {
   registryPersonId?: string;
 }
 
+/** The deceased person of a death-registration dossier (liên thông khai tử): the applicant is the declarant. */
+export class DeceasedDto {
+  @ApiProperty({
+    description: 'Citizen-ID number of the deceased (12 digits); stored for matching, never listed or logged',
+    maxLength: 12,
+    pattern: '^[0-9]{12}$',
+    example: '040150001234',
+  })
+  @Matches(/^[0-9]{12}$/)
+  idNumber!: string;
+
+  @ApiProperty({ maxLength: 300, example: 'Nguyễn Văn Bình' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  fullName!: string;
+
+  @ApiProperty({ format: 'date', maxLength: 10, example: '2026-03-01', description: 'Date of death (not after the submission)' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+  deathDate!: string;
+}
+
 export class SubmittedDocumentDto {
   @ApiPropertyOptional({ maxLength: 60, pattern: '^[A-Za-z0-9._-]{1,60}$', example: 'DON' })
   @IsOptional()
@@ -112,6 +134,13 @@ export class ReceiveDossierDto {
   @ValidateNested()
   @Type(() => ApplicantDto)
   applicant!: ApplicantDto;
+
+  @ApiPropertyOptional({ type: DeceasedDto, description: 'Death-registration procedures: the deceased person' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DeceasedDto)
+  deceased?: DeceasedDto;
 
   @ApiProperty({ type: [SubmittedDocumentDto], maxItems: 100 })
   @IsArray()

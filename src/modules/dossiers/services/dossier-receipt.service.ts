@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { AccessScopeService } from 'src/modules/organisation/units/access-scope.service';
+import { assertValidCccd } from 'src/modules/registry/domain/cccd';
 import { PeopleService } from 'src/modules/registry/people/people.service';
 import { nextState, type AdminLevel } from 'src/modules/dossiers/domain/dossier-state';
 import type { Channel } from 'src/modules/dossiers/domain/portal-codes';
@@ -30,6 +31,14 @@ export interface ApplicantInput {
   registryPersonId?: string;
 }
 
+/** Death-registration procedures: the deceased person (the applicant is the relative who declares the death). */
+export interface DeceasedInput {
+  idNumber: string;
+  fullName: string;
+  /** 'YYYY-MM-DD', not after the submission date. */
+  deathDate: string;
+}
+
 export interface SubmittedDocumentInput {
   checklistCode?: string;
   name?: string;
@@ -43,6 +52,7 @@ export interface ReceiveDossierInput {
   /** Receiving agency; defaults to the caller's agency. */
   agencyId?: string;
   applicant: ApplicantInput;
+  deceased?: DeceasedInput;
   documents: SubmittedDocumentInput[];
   /** POSTAL: the postmark date counts as the receipt date. */
   postmarkDate?: string;
@@ -97,6 +107,7 @@ export class DossierReceiptService {
         { offered: procedure.channels },
       );
     const docs = this.matchChecklist(procedure, input.documents);
+    if (input.deceased) this.checkDeceased(input.deceased, input.postmarkDate ?? today);
     const agencyId = input.agencyId ?? actor.agencyId;
     if (!agencyId) throw new DomainException('VALIDATION_FAILED', 'agencyId is required for callers without an agency');
     const agency = await this.agency(agencyId);
@@ -121,8 +132,10 @@ export class DossierReceiptService {
         `insert into dossiers (code, code_scheme, procedure_version_id, procedure_code, channel, state, agency_id, unit_id,
            handling_agency_id, handling_unit_id, handling_level, applicant_kind, applicant_name, applicant_id_number,
            applicant_phone, applicant_email, applicant_address, registry_person_id, received_by_kind, received_by_id,
-           received_by_name, submitted_at, time_limit_amount, time_limit_unit)
-         values ($1, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+           received_by_name, submitted_at, time_limit_amount, time_limit_unit, deceased_id_number, deceased_name,
+           deceased_death_date)
+         values ($1, $2, $3, $4, $5, 'SUBMITTED', $6, $7, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
+           $22, $23, $24)
          returning id`,
         [
           code,
@@ -146,6 +159,9 @@ export class DossierReceiptService {
           input.postmarkDate ? new Date(`${input.postmarkDate}T12:00:00+07:00`) : now,
           procedure.timeLimit?.amount ?? null,
           procedure.timeLimit?.unit ?? null,
+          input.deceased?.idNumber ?? null,
+          input.deceased?.fullName ?? null,
+          input.deceased?.deathDate ?? null,
         ],
       );
       await this.insertDocuments(manager, row.id, docs, false);
@@ -298,6 +314,20 @@ export class DossierReceiptService {
         steps.map((s) => s.budget?.unit ?? null),
       ],
     );
+  }
+
+  /** The deceased's citizen-ID number is structurally valid; the date of death is a real date, not after submission. */
+  private checkDeceased(deceased: DeceasedInput, submittedOn: string): void {
+    assertValidCccd(deceased.idNumber);
+    const day = new Date(`${deceased.deathDate}T00:00:00Z`);
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== deceased.deathDate)
+      throw new DomainException('VALIDATION_FAILED', 'deceased.deathDate is not a calendar date', {
+        errors: [{ field: 'deceased.deathDate', message: 'not a calendar date' }],
+      });
+    if (deceased.deathDate > submittedOn || deceased.deathDate < '1900-01-01')
+      throw new DomainException('VALIDATION_FAILED', `The date of death must be between 1900-01-01 and ${submittedOn}`, {
+        errors: [{ field: 'deceased.deathDate', message: 'after the submission date' }],
+      });
   }
 
   /** A person applicant is linked to the registry person with the same citizen-ID number (12 digits), if any. */
