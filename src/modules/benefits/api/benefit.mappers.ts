@@ -1,6 +1,9 @@
 import { DomainException } from 'src/common/errors/domain.exception';
 import { UUID_PATTERN } from 'src/modules/benefits/api/api-fields';
-import type { AmountExplanationObject } from 'src/modules/benefits/api/benefit.objects';
+import type { CycleListArgs, LineListArgs } from 'src/modules/benefits/api/benefit.inputs';
+import type { AmountExplanationObject, ComputeResultObject } from 'src/modules/benefits/api/benefit.objects';
+import type { CycleState, LineKind, PaymentStatus } from 'src/modules/benefits/cycles/cycle.model';
+import type { ComputeResult, PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
 import type { AmountExplanation } from 'src/modules/benefits/domain/rules.model';
 
 export function toExplanation(e: AmountExplanation): AmountExplanationObject {
@@ -53,4 +56,32 @@ export function uuidParam(
 ): string {
   if (!UUID_PATTERN.test(raw)) throw new DomainException(code);
   return raw;
+}
+
+/** A computed cycle as both APIs return it (the per-statement timings stay in the log). */
+export function toComputeResult(r: ComputeResult): ComputeResultObject {
+  return { cycle: r.cycle, unpriced: r.unpriced, elapsedMs: r.elapsedMs };
+}
+
+/** The cycle list filter of both APIs (GraphQL args and REST query share one class). */
+export function cycleListFilter(q: CycleListArgs): Parameters<PaymentCyclesService['list']>[1] {
+  return {
+    unitId: q.unitId,
+    state: q.state as CycleState | undefined,
+    fromPeriod: q.fromPeriod ? monthParam(q.fromPeriod) : undefined,
+    toPeriod: q.toPeriod ? monthParam(q.toPeriod) : undefined,
+    afterId: idCursor(q.cursor),
+    limit: q.limit ?? 50,
+  };
+}
+
+/** The cycle lines filter of both APIs. */
+export function lineListFilter(q: LineListArgs): Parameters<PaymentCyclesService['lines']>[2] {
+  return {
+    kind: q.kind as LineKind | undefined,
+    status: q.status as PaymentStatus | undefined,
+    personId: q.personId,
+    afterLineNo: lineCursor(q.cursor),
+    limit: q.limit ?? 100,
+  };
 }

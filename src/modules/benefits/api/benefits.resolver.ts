@@ -6,10 +6,11 @@ import {
   type AccountMethod,
 } from 'src/modules/benefits/accounts/payment-accounts.service';
 import {
-  idCursor,
-  lineCursor,
+  cycleListFilter,
+  lineListFilter,
   monthParam,
   page,
+  toComputeResult,
   toExplanation,
   uuidParam,
 } from 'src/modules/benefits/api/benefit.mappers';
@@ -36,7 +37,6 @@ import {
   PaymentAccountObject,
 } from 'src/modules/benefits/api/benefit.objects';
 import { BENEFIT_APPROVERS, BENEFIT_PREPARERS, BENEFIT_READERS } from 'src/modules/benefits/api/roles';
-import type { CycleState, LineKind, PaymentStatus } from 'src/modules/benefits/cycles/cycle.model';
 import { PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
 import type { BenefitScheme, MeritTable } from 'src/modules/benefits/domain/rules.model';
 import { EntitlementsService } from 'src/modules/benefits/entitlements/entitlements.service';
@@ -75,16 +75,8 @@ export class BenefitsResolver {
     @CurrentActor() actor: Actor | undefined,
     @Args() q: CycleListArgs,
   ): Promise<CyclePageObject> {
-    const limit = q.limit ?? 50;
-    const items = await this.cycles.list(actor, {
-      unitId: q.unitId,
-      state: q.state as CycleState | undefined,
-      fromPeriod: q.fromPeriod ? monthParam(q.fromPeriod) : undefined,
-      toPeriod: q.toPeriod ? monthParam(q.toPeriod) : undefined,
-      afterId: idCursor(q.cursor),
-      limit,
-    });
-    return page(items, limit, (c) => c.id);
+    const filter = cycleListFilter(q);
+    return page(await this.cycles.list(actor, filter), filter.limit, (c) => c.id);
   }
 
   @Roles(...BENEFIT_READERS)
@@ -100,15 +92,9 @@ export class BenefitsResolver {
     @Args('cycleId') cycleId: string,
     @Args() q: LineListArgs,
   ): Promise<LinePageObject> {
-    const limit = q.limit ?? 100;
-    const items = await this.cycles.lines(actor, uuidParam(cycleId, 'BENEFIT_CYCLE_NOT_FOUND'), {
-      kind: q.kind as LineKind | undefined,
-      status: q.status as PaymentStatus | undefined,
-      personId: q.personId,
-      afterLineNo: lineCursor(q.cursor),
-      limit,
-    });
-    return page(items, limit, (l) => String(l.lineNo));
+    const filter = lineListFilter(q);
+    const items = await this.cycles.lines(actor, uuidParam(cycleId, 'BENEFIT_CYCLE_NOT_FOUND'), filter);
+    return page(items, filter.limit, (l) => String(l.lineNo));
   }
 
   @Roles(...BENEFIT_READERS)
@@ -156,8 +142,9 @@ export class BenefitsResolver {
     @CurrentActor() actor: Actor | undefined,
     @Args('input') input: ComputeCycleInput,
   ): Promise<ComputeResultObject> {
-    const r = await this.cycles.compute(actor, { unitId: input.unitId, period: monthParam(input.period) });
-    return { cycle: r.cycle, unpriced: r.unpriced, elapsedMs: r.elapsedMs };
+    return toComputeResult(
+      await this.cycles.compute(actor, { unitId: input.unitId, period: monthParam(input.period) }),
+    );
   }
 
   @Roles(...BENEFIT_APPROVERS)

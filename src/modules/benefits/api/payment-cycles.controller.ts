@@ -12,7 +12,15 @@ import { IsIn, IsOptional } from 'class-validator';
 import { CurrentActor, Roles } from 'src/common/auth/auth.decorators';
 import type { Actor } from 'src/common/context/request-context';
 import { BankFilesService } from 'src/modules/benefits/accounts/bank-files.service';
-import { idCursor, lineCursor, monthParam, page, uuidParam } from 'src/modules/benefits/api/benefit.mappers';
+import {
+  cycleListFilter,
+  idCursor,
+  lineListFilter,
+  monthParam,
+  page,
+  toComputeResult,
+  uuidParam,
+} from 'src/modules/benefits/api/benefit.mappers';
 import {
   ApproveCycleInput,
   ComputeCycleInput,
@@ -31,7 +39,6 @@ import {
 } from 'src/modules/benefits/api/benefit.objects';
 import { ApiUuidParam } from 'src/modules/benefits/api/api-fields';
 import { BENEFIT_APPROVERS, BENEFIT_PREPARERS, BENEFIT_READERS } from 'src/modules/benefits/api/roles';
-import type { CycleState, LineKind, PaymentStatus } from 'src/modules/benefits/cycles/cycle.model';
 import { PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
 
 export class BankFileQuery {
@@ -60,8 +67,9 @@ export class PaymentCyclesController {
     @CurrentActor() actor: Actor | undefined,
     @Body() body: ComputeCycleInput,
   ): Promise<ComputeResultObject> {
-    const r = await this.cycles.compute(actor, { unitId: body.unitId, period: monthParam(body.period) });
-    return { cycle: r.cycle, unpriced: r.unpriced, elapsedMs: r.elapsedMs };
+    return toComputeResult(
+      await this.cycles.compute(actor, { unitId: body.unitId, period: monthParam(body.period) }),
+    );
   }
 
   @Get()
@@ -69,16 +77,8 @@ export class PaymentCyclesController {
   @ApiOperation({ summary: 'Cycles in scope' })
   @ApiOkResponse({ type: CyclePageObject })
   async list(@CurrentActor() actor: Actor | undefined, @Query() q: CycleListArgs): Promise<CyclePageObject> {
-    const limit = q.limit ?? 50;
-    const items = await this.cycles.list(actor, {
-      unitId: q.unitId,
-      state: q.state as CycleState | undefined,
-      fromPeriod: q.fromPeriod ? monthParam(q.fromPeriod) : undefined,
-      toPeriod: q.toPeriod ? monthParam(q.toPeriod) : undefined,
-      afterId: idCursor(q.cursor),
-      limit,
-    });
-    return page(items, limit, (c) => c.id);
+    const filter = cycleListFilter(q);
+    return page(await this.cycles.list(actor, filter), filter.limit, (c) => c.id);
   }
 
   @Get('exceptions')
@@ -120,15 +120,9 @@ export class PaymentCyclesController {
     @Param('id') id: string,
     @Query() q: LineListArgs,
   ): Promise<LinePageObject> {
-    const limit = q.limit ?? 100;
-    const items = await this.cycles.lines(actor, uuidParam(id, 'BENEFIT_CYCLE_NOT_FOUND'), {
-      kind: q.kind as LineKind | undefined,
-      status: q.status as PaymentStatus | undefined,
-      personId: q.personId,
-      afterLineNo: lineCursor(q.cursor),
-      limit,
-    });
-    return page(items, limit, (l) => String(l.lineNo));
+    const filter = lineListFilter(q);
+    const items = await this.cycles.lines(actor, uuidParam(id, 'BENEFIT_CYCLE_NOT_FOUND'), filter);
+    return page(items, filter.limit, (l) => String(l.lineNo));
   }
 
   @ApiUuidParam()
