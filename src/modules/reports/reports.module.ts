@@ -12,11 +12,25 @@ import { DigitisationReportService } from 'src/modules/reports/digitisation/digi
 import { ReportFilterService } from 'src/modules/reports/filters/report-filter.service';
 import { OnlineShareService } from 'src/modules/reports/online/online-share.service';
 import { ServiceIndexService } from 'src/modules/reports/service-index/service-index.service';
+import { CatalogReportController } from 'src/modules/reports/catalog/catalog-report.controller';
+import { CatalogReportResolver } from 'src/modules/reports/catalog/catalog-report.resolver';
+import { DigitisationReportController } from 'src/modules/reports/digitisation/digitisation-report.controller';
+import { DigitisationReportResolver } from 'src/modules/reports/digitisation/digitisation-report.resolver';
+import { OnlineShareController } from 'src/modules/reports/online/online-share.controller';
+import { OnlineShareResolver } from 'src/modules/reports/online/online-share.resolver';
+import { ServiceIndexController } from 'src/modules/reports/service-index/service-index.controller';
+import { ServiceIndexResolver } from 'src/modules/reports/service-index/service-index.resolver';
 
 /** Published figures: Form II.06a with drill-down and exports (issue 11; further reports build on domain/). */
 @Module({
   imports: [DigitisationModule],
-  controllers: [ProcessingReportController],
+  controllers: [
+    ProcessingReportController,
+    CatalogReportController,
+    OnlineShareController,
+    DigitisationReportController,
+    ServiceIndexController,
+  ],
   providers: [
     ProcessingReportService,
     ProcessingReportQueryService,
@@ -29,6 +43,10 @@ import { ServiceIndexService } from 'src/modules/reports/service-index/service-i
     OnlineShareService,
     DigitisationReportService,
     ServiceIndexService,
+    CatalogReportResolver,
+    OnlineShareResolver,
+    DigitisationReportResolver,
+    ServiceIndexResolver,
   ],
   exports: [ProcessingReportService, ReportPool, ProcessingRollupService],
 })

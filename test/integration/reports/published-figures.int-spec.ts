@@ -137,10 +137,14 @@ describe('published figures over PostgreSQL', () => {
       expect(new Set(seen).size).toBe(8);
     });
 
-    it('sees nothing of the province agency from a commune officer (unit scope in SQL) or under the commune unit filter', async () => {
+    it('sees nothing of the province agency from a commune officer (unit scope in SQL; the agency filter is refused) or under the commune unit filter', async () => {
       const commune: Actor = { ...SYSTEM_ACTOR, kind: 'user', id: 'c', name: 'c', agencyId: agencies.communeAgencyId };
-      const scoped = await system(() => app.get(OnlineShareService).report(period), commune);
+      const { agencyCode: _province, ...unfiltered } = period;
+      const scoped = await system(() => app.get(OnlineShareService).report(unfiltered), commune);
       expect(scoped.overall.received).toBe(0);
+      await expect(system(() => app.get(OnlineShareService).report(period), commune)).rejects.toMatchObject({
+        code: 'OUT_OF_SCOPE',
+      });
       const [unit] = await ds.query<Array<{ code: string }>>(`select code from admin_units where id = $1`, [agencies.communeUnitId]);
       const filtered = await system(() =>
         app.get(OnlineShareService).report({ ...period, unitCode: unit.code, unitEra: 'POST_2025' }),

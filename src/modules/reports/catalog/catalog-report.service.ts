@@ -56,7 +56,7 @@ export class CatalogReportService {
   ) {}
 
   async report(query: ReportFilterQuery, level: string | null = null): Promise<CatalogReport> {
-    const f = await this.filters.resolve(query);
+    const f = await this.filters.resolveInScope(query);
     const [groups, items] = await Promise.all([
       this.dataSource.query<InForceGroupRow[]>(IN_FORCE_GROUPS_SQL, inForceParams(f, level)),
       this.dataSource.query<Array<{ decision_id: string; action: DecisionActionKey; level_group: string }>>(
@@ -85,7 +85,7 @@ export class CatalogReportService {
     key: string | null,
     page: { level?: string; limit?: number; cursor?: string },
   ): Promise<Page<DrillRow>> {
-    const f = await this.filters.resolve(query);
+    const f = await this.filters.resolveInScope(query);
     return drillPage(this.dataSource, CATALOG_DRILL_SQL(dimension), [...inForceParams(f, page.level ?? null), key], page);
   }
 
@@ -96,7 +96,7 @@ export class CatalogReportService {
     levelGroup: string | null,
     page: { level?: string; limit?: number; cursor?: string },
   ): Promise<Page<DrillRow>> {
-    const f = await this.filters.resolve(query);
+    const f = await this.filters.resolveInScope(query);
     return drillPage(
       this.dataSource,
       DECISION_DRILL_SQL,

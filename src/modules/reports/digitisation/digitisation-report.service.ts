@@ -55,7 +55,7 @@ export class DigitisationReportService {
   ) {}
 
   async report(query: ReportFilterQuery): Promise<DigitisationReport> {
-    const f = await this.filters.resolve(query);
+    const f = await this.filters.resolveInScope(query);
     const [[totals], rates] = await Promise.all([
       this.dataSource.query<Array<{ decided: number; electronic_result: number; fully_digitised: number }>>(
         DECIDED_TOTALS_SQL,
@@ -97,7 +97,7 @@ export class DigitisationReportService {
     column: DigitisationDrillColumn,
     page: { limit?: number; cursor?: string },
   ): Promise<Page<DrillRow>> {
-    const f = await this.filters.resolve(query);
+    const f = await this.filters.resolveInScope(query);
     if (column in ARCHIVE_DRILL_FILTERS)
       return drillPage(
         this.dataSource,

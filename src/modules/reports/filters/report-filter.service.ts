@@ -59,6 +59,18 @@ export class ReportFilterService {
     private readonly processing: ProcessingReportService,
   ) {}
 
+  /**
+   * `resolve`, refusing a unit or agency outside the caller's scope (OUT_OF_SCOPE) rather than answering with zeros;
+   * the report SQL limits the rows to the caller's scope in any case.
+   */
+  async resolveInScope(q: ReportFilterQuery): Promise<ResolvedFilter> {
+    const f = await this.resolve(q);
+    const actor = RequestContext.actor();
+    if (f.echo.unitId) await this.scope.assertUnitInScope(actor, f.echo.unitId);
+    if (f.agencyId) await this.scope.assertAgencyInScope(actor, f.agencyId);
+    return f;
+  }
+
   async resolve(q: ReportFilterQuery): Promise<ResolvedFilter> {
     if (!q.kind && (!q.from || !q.to))
       throw new DomainException('VALIDATION_FAILED', 'Give an official period (kind, year, index) or from and to');

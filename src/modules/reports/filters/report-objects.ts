@@ -53,7 +53,12 @@ export class DrillRowObject implements DrillRow {
 @ObjectType('ReportDrillPage')
 export class DrillPageObject {
   @Field(() => [DrillRowObject]) items!: DrillRowObject[];
-  @Field(() => String, { nullable: true, description: 'Pass as after for the next page' }) nextCursor!: string | null;
+  @Field(() => String, { nullable: true, description: 'Pass as after for the next page' }) endCursor!: string | null;
+  @Field() hasNextPage!: boolean;
+}
+
+export function toDrillPage(page: { items: DrillRow[]; nextCursor: string | null }): DrillPageObject {
+  return { items: page.items, endCursor: page.nextCursor, hasNextPage: page.nextCursor !== null };
 }
 
 @ObjectType('ReportChartSeries')

@@ -34,7 +34,7 @@ export class OnlineShareService {
   ) {}
 
   async report(query: ReportFilterQuery): Promise<OnlineShareReport> {
-    const f = await this.filters.resolve(query);
+    const f = await this.filters.resolveInScope(query);
     const params = filterParams(f);
     const [[totals], rows] = await Promise.all([
       this.dataSource.query<
@@ -70,7 +70,7 @@ export class OnlineShareService {
     column: OnlineDrillColumn,
     page: { procedureCode?: string; limit?: number; cursor?: string },
   ): Promise<Page<DrillRow>> {
-    const f = await this.filters.resolve(query);
+    const f = await this.filters.resolveInScope(query);
     return drillPage(this.dataSource, ONLINE_DRILL_SQL(column), [...filterParams(f), page.procedureCode ?? null], page);
   }
 }

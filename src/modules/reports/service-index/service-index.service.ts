@@ -76,7 +76,7 @@ export class ServiceIndexService {
   ) {}
 
   async report(query: ReportFilterQuery): Promise<ServiceIndexReport> {
-    const f = await this.filters.resolve(query);
+    const f = await this.filters.resolveInScope(query);
     const params = filterParams(f);
     type Row = { agency_id: string } & Record<string, number>;
     const [catalog, progress, online, digitised] = await Promise.all([
@@ -123,7 +123,7 @@ export class ServiceIndexService {
   ): Promise<Page<DrillRow>> {
     if (!query.agencyCode)
       throw new DomainException('VALIDATION_FAILED', 'The drill-down of the service index is per agency: give agencyCode');
-    const f = await this.filters.resolve(query);
+    const f = await this.filters.resolveInScope(query);
     const params = filterParams(f);
     const num = part === 'numerator';
     switch (indicator) {
