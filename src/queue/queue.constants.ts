@@ -42,6 +42,8 @@ export interface JobPayloads {
   'integrations.reconciliation.daily': { date?: string };
   // --- reports (issue 11) ---
   'reports.rollups.refresh': { reason: string };
+  /** Scheduled report files; `date` = the business date to run as (default: today, UTC+7). */
+  'reports.files.produce': { date?: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -64,6 +66,7 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   'integrations.reconciliation.daily': 'webhooks',
   // --- reports (issue 11) ---
   'reports.rollups.refresh': 'reports',
+  'reports.files.produce': 'reports',
 };
 
 /**

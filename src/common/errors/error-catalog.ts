@@ -157,6 +157,9 @@ export const ERROR_CATALOG = {
   // --- reports: rollups and the reports pool (issue 11) ---
   REPORT_TIMEOUT: { status: 503, title: 'The report took longer than the reports statement timeout' },
   REPORT_BUSY: { status: 503, title: 'Every report connection is busy; try again shortly' },
+  // --- reports: scheduled report files (issue 11) ---
+  REPORT_FILE_NOT_FOUND: { status: 404, title: 'No such report file' },
+  REPORT_FILE_CORRUPT: { status: 500, title: 'The stored report file does not match its checksum' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

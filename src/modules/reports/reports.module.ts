@@ -6,6 +6,15 @@ import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import { RollupJobs } from 'src/modules/reports/rollups/rollup.jobs';
 import { ProcessingReportQueryService } from 'src/modules/reports/processing/processing-report-query.service';
 import { ProcessingReportResolver } from 'src/modules/reports/processing/processing-report.resolver';
+import { FileStore, LocalDiskFileStore } from 'src/common/storage/file-store';
+import { AppConfig } from 'src/config/app-config';
+import { ProcessingReportProducer } from 'src/modules/reports/scheduled/processing-report.producer';
+import { ReportFilesClock } from 'src/modules/reports/scheduled/report-files-clock';
+import { ReportFilesController } from 'src/modules/reports/scheduled/report-files.controller';
+import { ReportFilesJobs } from 'src/modules/reports/scheduled/report-files.jobs';
+import { ReportFilesResolver } from 'src/modules/reports/scheduled/report-files.resolver';
+import { ReportFilesService } from 'src/modules/reports/scheduled/report-files.service';
+import { ScheduledReportProducers } from 'src/modules/reports/scheduled/scheduled-report-producer';
 import { DigitisationModule } from 'src/modules/digitisation/digitisation.module';
 import { CatalogReportService } from 'src/modules/reports/catalog/catalog-report.service';
 import { DigitisationReportService } from 'src/modules/reports/digitisation/digitisation-report.service';
@@ -26,6 +35,7 @@ import { ServiceIndexResolver } from 'src/modules/reports/service-index/service-
   imports: [DigitisationModule],
   controllers: [
     ProcessingReportController,
+    ReportFilesController,
     CatalogReportController,
     OnlineShareController,
     DigitisationReportController,
@@ -35,6 +45,17 @@ import { ServiceIndexResolver } from 'src/modules/reports/service-index/service-
     ProcessingReportService,
     ProcessingReportQueryService,
     ProcessingReportResolver,
+    {
+      provide: FileStore,
+      useFactory: (c: AppConfig) => new LocalDiskFileStore(c.storage.dir),
+      inject: [AppConfig],
+    },
+    ScheduledReportProducers,
+    ProcessingReportProducer,
+    ReportFilesClock,
+    ReportFilesService,
+    ReportFilesResolver,
+    ReportFilesJobs,
     ReportPool,
     ProcessingRollupService,
     RollupJobs,
@@ -48,6 +69,6 @@ import { ServiceIndexResolver } from 'src/modules/reports/service-index/service-
     DigitisationReportResolver,
     ServiceIndexResolver,
   ],
-  exports: [ProcessingReportService, ReportPool, ProcessingRollupService],
+  exports: [ProcessingReportService, ReportPool, ProcessingRollupService, ScheduledReportProducers],
 })
 export class ReportsModule {}
