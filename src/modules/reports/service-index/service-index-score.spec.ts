@@ -1,24 +1,14 @@
 import fc from 'fast-check';
 import rules from 'src/modules/reports/seed-data/reporting-rules.json';
 import {
+  NO_COUNTS,
   scoreAgency,
   type AgencyIndexCounts,
   type IndexRules,
 } from 'src/modules/reports/service-index/service-index-score';
 
 const RULES = rules.index766 as IndexRules;
-const none: AgencyIndexCounts = {
-  inForce: 0,
-  publishedComplete: 0,
-  offeredOnline: 0,
-  offeredOnlineUsed: 0,
-  decided: 0,
-  decidedEarlyOrOnTime: 0,
-  received: 0,
-  receivedOnline: 0,
-  electronicResult: 0,
-  fullyDigitised: 0,
-};
+const none = NO_COUNTS;
 const indicator = (c: AgencyIndexCounts, code: string) => scoreAgency(c, RULES).indicators.find((i) => i.code === code)!;
 
 describe('Decision 766 service index per agency', () => {

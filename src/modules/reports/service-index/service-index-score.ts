@@ -22,6 +22,20 @@ export interface AgencyIndexCounts {
   fullyDigitised: number;
 }
 
+/** An agency with no catalog and no dossiers in the period. */
+export const NO_COUNTS: AgencyIndexCounts = {
+  inForce: 0,
+  publishedComplete: 0,
+  offeredOnline: 0,
+  offeredOnlineUsed: 0,
+  decided: 0,
+  decidedEarlyOrOnTime: 0,
+  received: 0,
+  receivedOnline: 0,
+  electronicResult: 0,
+  fullyDigitised: 0,
+};
+
 export interface IndicatorRule {
   maxPoints: number;
   thresholdPct: number | null;

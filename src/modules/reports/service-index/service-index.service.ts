@@ -13,6 +13,7 @@ import { CLASSIFIED_SQL, FACTS_SQL } from 'src/modules/reports/processing/proces
 import rules from 'src/modules/reports/seed-data/reporting-rules.json';
 import indexData from 'src/modules/reports/seed-data/service-index-766.json';
 import {
+  NO_COUNTS,
   scoreAgency,
   type AgencyIndexCounts,
   type AgencyScore,
@@ -47,19 +48,6 @@ export type IndexIndicator = (typeof INDEX_INDICATORS)[number];
 export const INDEX_PARTS = ['numerator', 'denominator'] as const;
 export type IndexPart = (typeof INDEX_PARTS)[number];
 
-const ZERO: AgencyIndexCounts = {
-  inForce: 0,
-  publishedComplete: 0,
-  offeredOnline: 0,
-  offeredOnlineUsed: 0,
-  decided: 0,
-  decidedEarlyOrOnTime: 0,
-  received: 0,
-  receivedOnline: 0,
-  electronicResult: 0,
-  fullyDigitised: 0,
-};
-
 const COMPLETE = publicityCheck(indexData.publicityParts.parts);
 const ONLINE_MODES = indexData.onlineOffered.modes;
 
@@ -87,7 +75,7 @@ export class ServiceIndexService {
     ]);
     const counts = new Map<string, AgencyIndexCounts>();
     const add = (rows: Row[], map: (r: Row) => Partial<AgencyIndexCounts>): void => {
-      for (const r of rows) counts.set(r.agency_id, { ...(counts.get(r.agency_id) ?? ZERO), ...map(r) });
+      for (const r of rows) counts.set(r.agency_id, { ...(counts.get(r.agency_id) ?? NO_COUNTS), ...map(r) });
     };
     add(catalog, (r) => ({
       inForce: r.in_force,
@@ -106,7 +94,7 @@ export class ServiceIndexService {
     return {
       filter: echoOf(f),
       agencies: agencies.map((a) => {
-        const c = counts.get(a.id) ?? ZERO;
+        const c = counts.get(a.id) ?? NO_COUNTS;
         return { agencyId: a.id, agencyCode: a.code, agencyName: a.name, counts: c, ...scoreAgency(c, indexRules) };
       }),
       groupNames: indexData.groupNames,
