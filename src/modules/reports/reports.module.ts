@@ -29,6 +29,13 @@ import { OnlineShareController } from 'src/modules/reports/online/online-share.c
 import { OnlineShareResolver } from 'src/modules/reports/online/online-share.resolver';
 import { ServiceIndexController } from 'src/modules/reports/service-index/service-index.controller';
 import { ServiceIndexResolver } from 'src/modules/reports/service-index/service-index.resolver';
+import { RegistriesReportController } from 'src/modules/reports/registries/registries-report.controller';
+import { RegistriesReportResolver } from 'src/modules/reports/registries/registries-report.resolver';
+import { RegistriesReportService } from 'src/modules/reports/registries/registries-report.service';
+import { ReportUnitsService } from 'src/modules/reports/registries/report-units.service';
+import { PaymentsReportController } from 'src/modules/reports/payments/payments-report.controller';
+import { PaymentsReportResolver } from 'src/modules/reports/payments/payments-report.resolver';
+import { PaymentsReportService } from 'src/modules/reports/payments/payments-report.service';
 
 /** Published figures: Form II.06a with drill-down and exports (issue 11; further reports build on domain/). */
 @Module({
@@ -40,6 +47,8 @@ import { ServiceIndexResolver } from 'src/modules/reports/service-index/service-
     OnlineShareController,
     DigitisationReportController,
     ServiceIndexController,
+    RegistriesReportController,
+    PaymentsReportController,
   ],
   providers: [
     ProcessingReportService,
@@ -68,6 +77,11 @@ import { ServiceIndexResolver } from 'src/modules/reports/service-index/service-
     OnlineShareResolver,
     DigitisationReportResolver,
     ServiceIndexResolver,
+    ReportUnitsService,
+    RegistriesReportService,
+    RegistriesReportResolver,
+    PaymentsReportService,
+    PaymentsReportResolver,
   ],
   exports: [ProcessingReportService, ReportPool, ProcessingRollupService, ScheduledReportProducers],
 })

@@ -47,6 +47,8 @@ export interface AccountCoverageReport {
   era: ReportUnitContext['era'];
   unit: ReportUnitContext['unit'];
   lines: CoverageReportLine[];
+  /** Per unit, distinct people over the groups. */
+  unitTotals: Array<ReportUnitRef & CoverageShare>;
   groups: Array<CoverageShare & { group: CoverageGroup }>;
   /** Distinct people over the groups (a person in two groups counts once, so groups may sum to more). */
   total: CoverageShare;
@@ -125,15 +127,23 @@ export class PaymentsReportService {
   async coverage(input: { date: string } & UnitFilter): Promise<AccountCoverageReport> {
     const ctx = await this.units.resolve(RequestContext.actor(), input, input.date);
     const rows = await this.dataSource.query<
-      Array<Partial<ReportUnitRef> & { group: CoverageGroup | null; isTotal: boolean; eligible: number; withAccount: number; approximate: boolean }>
+      Array<
+        Partial<ReportUnitRef> & {
+          group: CoverageGroup | null;
+          allGroups: boolean;
+          eligible: number;
+          withAccount: number;
+          approximate: boolean;
+        }
+      >
     >(COVERAGE_AGGREGATE_SQL, [input.date, ctx.era, ctx.scope, ctx.unit?.id ?? null]);
-    const total = rows.find((r) => r.isTotal);
+    const total = rows.find((r) => r.allGroups && !r.unitId);
     return {
       date: input.date,
       era: ctx.era,
       unit: ctx.unit,
       lines: rows
-        .filter((r) => r.unitId)
+        .filter((r) => r.unitId && !r.allGroups)
         .map((r) => ({
           unitId: r.unitId as string,
           unitCode: r.unitCode as string,
@@ -142,8 +152,16 @@ export class PaymentsReportService {
           ...coverageShare(r.eligible, r.withAccount),
           approximate: r.approximate,
         })),
+      unitTotals: rows
+        .filter((r) => r.unitId && r.allGroups)
+        .map((r) => ({
+          unitId: r.unitId as string,
+          unitCode: r.unitCode as string,
+          unitName: r.unitName as string,
+          ...coverageShare(r.eligible, r.withAccount),
+        })),
       groups: rows
-        .filter((r) => !r.unitId && !r.isTotal)
+        .filter((r) => !r.unitId && !r.allGroups)
         .map((r) => ({ group: r.group as CoverageGroup, ...coverageShare(r.eligible, r.withAccount) })),
       total: coverageShare(total?.eligible ?? 0, total?.withAccount ?? 0),
       generatedAt: new Date().toISOString(),

@@ -42,15 +42,18 @@ export const COVERAGE_FACTS_SQL = `
      where ${IN_TERRITORY_SQL('$4')}
   )`;
 
-/** Distinct people per unit and group, per group (unit null), and overall (both null, a person in two groups once). */
+/**
+ * Distinct people per unit and group, per unit (group null), per group (unit null), and overall (both null): a person
+ * in two groups counts once in the unit's and the overall total.
+ */
 export const COVERAGE_AGGREGATE_SQL = `${COVERAGE_FACTS_SQL}
   select f.report_unit_id as "unitId", ru.code as "unitCode", ru.name as "unitName", f.grp as "group",
-         grouping(f.grp) = 1 as "isTotal",
+         grouping(f.grp) = 1 as "allGroups",
          count(distinct f.person_id)::int as eligible,
          count(distinct f.person_id) filter (where f.has_account)::int as "withAccount",
          bool_or(f.approximate) as approximate
     from facts f left join admin_units ru on ru.id = f.report_unit_id
-   group by grouping sets ((f.report_unit_id, ru.code, ru.name, f.grp), (f.grp), ())
+   group by grouping sets ((f.report_unit_id, ru.code, ru.name, f.grp), (f.report_unit_id, ru.code, ru.name), (f.grp), ())
    order by ru.code nulls last, f.grp nulls last`;
 
 export const COVERAGE_FIGURES = ['eligible', 'withAccount', 'withoutAccount'] as const;
