@@ -11,6 +11,7 @@ import { CatalogReportService } from 'src/modules/reports/catalog/catalog-report
 import { DigitisationReportService } from 'src/modules/reports/digitisation/digitisation-report.service';
 import type { ReportFilterQuery } from 'src/modules/reports/filters/report-filter.dto';
 import { OnlineShareService } from 'src/modules/reports/online/online-share.service';
+import { ProcessingReportQueryService } from 'src/modules/reports/processing/processing-report-query.service';
 import { ServiceIndexService } from 'src/modules/reports/service-index/service-index.service';
 import { ensureTestAgency } from 'test/utils/auth';
 import { APPLICANT, FULL_DOCS, createTestAgencies, createTestProcedure } from 'test/utils/dossier-fixtures';
@@ -150,6 +151,10 @@ describe('published figures over PostgreSQL', () => {
         app.get(OnlineShareService).report({ ...period, unitCode: unit.code, unitEra: 'POST_2025' }),
       );
       expect(filtered.overall.received).toBe(0);
+      const province = await system(() =>
+        app.get(OnlineShareService).report({ ...period, unitCode: '97', unitEra: 'POST_2025' }),
+      );
+      expect(province.overall.received).toBe(8);
     });
   });
 
@@ -202,6 +207,15 @@ describe('published figures over PostgreSQL', () => {
       const done = await system(() => app.get(DigitisationReportService).drillDown(q, 'archiveDone', { limit: 500 }));
       expect(done.items.map((i) => i.id).sort()).toEqual(files.slice(0, 2).map((f) => f.id).sort());
     });
+  });
+
+  it('agrees with Form II.06a for the same filters: received = columns 4 + 5, decided = the form\'s decided', async () => {
+    const { report } = await system(() => app.get(ProcessingReportQueryService).report(period));
+    const onlineShare = await system(() => app.get(OnlineShareService).report(period));
+    const digitisation = await system(() => app.get(DigitisationReportService).report(period));
+    expect(onlineShare.overall.received).toBe(report.total.receivedOnline + report.total.receivedDirectOrPostal);
+    expect(onlineShare.overall.online).toBe(report.total.receivedOnline);
+    expect(digitisation.results.decided).toBe(report.total.decided);
   });
 
   describe('catalog', () => {
