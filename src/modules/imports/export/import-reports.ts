@@ -3,7 +3,6 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { escapeFormula } from 'src/common/export/spreadsheet-safety';
-import { PEOPLE_COLUMNS, requiredColumns, type ImportTarget } from 'src/modules/imports/targets/people.target';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
@@ -65,27 +64,4 @@ export function errorReport(ds: DataSource, importId: string, format: SheetForma
     }
   })();
   return out;
-}
-
-/** The template of a target: Vietnamese headers (required ones marked *), an example row, as CSV or XLSX. */
-export async function template(target: ImportTarget, format: SheetFormat): Promise<Buffer> {
-  const required = new Set(requiredColumns(target));
-  const header = PEOPLE_COLUMNS.map((c) => (required.has(c.key) ? `${c.header}*` : c.header));
-  const example = PEOPLE_COLUMNS.map((c) => c.example);
-  if (format === 'csv') return Buffer.from('\ufeff' + stringify([header, example]), 'utf8');
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('Mẫu nhập');
-  sheet.addRow(header).font = { bold: true };
-  sheet.addRow(example);
-  PEOPLE_COLUMNS.forEach((c, i) => {
-    const col = sheet.getColumn(i + 1);
-    col.width = Math.max(14, c.header.length + 4);
-    col.numFmt = '@'; // text: keeps leading zeros of CCCD and codes
-  });
-  const notes = workbook.addWorksheet('Hướng dẫn');
-  notes.addRow(['Cột', 'Column', 'Bắt buộc / Required']);
-  for (const c of PEOPLE_COLUMNS) notes.addRow([c.header, c.en, required.has(c.key) ? 'x' : '']);
-  notes.addRow([]);
-  notes.addRow(['Ngày: dd/mm/yyyy hoặc chỉ năm (yyyy). Giới tính: Nam/Nữ. Quan hệ: Chủ hộ, Vợ, Chồng, Con, Bố, Mẹ, …']);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

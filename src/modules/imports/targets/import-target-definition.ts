@@ -42,6 +42,14 @@ export interface ValidatedRow {
   groupKey: string | null;
 }
 
+/**
+ * Validates one row. Declared as a method type so that a target typed with its own column keys is still an
+ * `ImportTargetDefinition` (the pipeline only passes headers mapped from the target's own columns).
+ */
+export type RowValidator<K extends string = string> = {
+  validate(row: RawRow<K>): ValidatedRow;
+}['validate'];
+
 /** Facts a row validator may need, read once per dry run. */
 export interface ValidationContext {
   q: SqlQuery;
@@ -85,7 +93,7 @@ export interface ImportTargetDefinition<C extends string = string, K extends str
     copyColumns: readonly string[];
   };
   /** Builds the row validator of one dry run (reads configuration once). */
-  rowValidator(ctx: ValidationContext): Promise<(row: RawRow<K>) => ValidatedRow>;
+  rowValidator(ctx: ValidationContext): Promise<RowValidator<K>>;
   /**
    * Set-based checks and matching of the staged rows (by CCCD, then household code), with ambiguous matches as row
    * errors, and the action of every row. Writes only the staging and error tables. Runs in one transaction.

@@ -1,7 +1,10 @@
 import { DomainException } from 'src/common/errors/domain.exception';
 import { HOUSEHOLD_MEMBERS_TARGET } from 'src/modules/imports/targets/household-members.target';
 import type { ImportTargetDefinition } from 'src/modules/imports/targets/import-target-definition';
+import { MERIT_PROFILES_TARGET } from 'src/modules/imports/targets/merit-profiles.target';
 import { PEOPLE_TARGET } from 'src/modules/imports/targets/people.target';
+import { POVERTY_REVIEWS_TARGET } from 'src/modules/imports/targets/poverty-reviews.target';
+import { SOCIAL_PROTECTION_TARGET } from 'src/modules/imports/targets/social-protection.target';
 
 /**
  * Every import target, in the order the API lists them. To add one: write `targets/<name>.target.ts` exporting an
@@ -10,6 +13,9 @@ import { PEOPLE_TARGET } from 'src/modules/imports/targets/people.target';
 export const IMPORT_TARGET_DEFINITIONS = [
   PEOPLE_TARGET,
   HOUSEHOLD_MEMBERS_TARGET,
+  POVERTY_REVIEWS_TARGET,
+  MERIT_PROFILES_TARGET,
+  SOCIAL_PROTECTION_TARGET,
 ] as const;
 
 export type ImportTarget = (typeof IMPORT_TARGET_DEFINITIONS)[number]['code'];

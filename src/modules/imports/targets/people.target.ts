@@ -3,16 +3,12 @@ import { classifyPeopleRows } from 'src/modules/imports/targets/people-classify'
 import { mergePeopleChunk } from 'src/modules/imports/targets/people-merge';
 import {
   HOUSEHOLD_CODE_INDEX,
-  HOUSEHOLD_MEMBERS_REQUIRED,
   PEOPLE_COLUMNS,
   PEOPLE_REQUIRED,
   STAGING_COPY_COLUMNS,
   validatePeopleRow,
   type PeopleColumn,
 } from 'src/modules/imports/targets/people-rows';
-
-export { PEOPLE_COLUMNS, type PeopleColumn } from 'src/modules/imports/targets/people-rows';
-export type { ImportTarget } from 'src/modules/imports/targets/import-targets';
 
 /** The notes of the people templates (accepted values). */
 export const PEOPLE_TEMPLATE_NOTES = [
@@ -47,9 +43,4 @@ export function peopleRowValidator(
     const { staged, errors } = validatePeopleRow(required, row.importId, row.rowNo, row.header, row.cells, row.numeric);
     return { staged, errors, groupKey: staged[HOUSEHOLD_CODE_INDEX] as string | null };
   };
-}
-
-/** Kept for callers of the former single people module (template of a people target). */
-export function requiredColumns(target: string): readonly PeopleColumn[] {
-  return target === 'HOUSEHOLD_MEMBERS' ? HOUSEHOLD_MEMBERS_REQUIRED : PEOPLE_REQUIRED;
 }

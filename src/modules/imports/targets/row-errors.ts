@@ -1,3 +1,5 @@
+import { STATUS_ROW_MESSAGES } from 'src/modules/imports/targets/status-row-messages';
+
 /** One problem with one cell of the file, in the officer's language and in English. */
 export interface RowError {
   row: number;
@@ -45,6 +47,7 @@ export const ROW_MESSAGES: Record<string, [string, string]> = {
   BIRTH_CONFLICT: ['Năm sinh khác với ngày sinh', 'The birth year differs from the birth date'],
   NAME_INVALID: ['Họ tên không hợp lệ', 'The name is not valid'],
   ROW_TOO_WIDE: ['Dòng có nhiều ô hơn tiêu đề', 'The row has more cells than the header'],
+  ...STATUS_ROW_MESSAGES,
 };
 
 export function rowError(row: number, column: string, value: string | null, code: string, detail?: string): RowError {
