@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { RequestContext, type Actor } from 'src/common/context/request-context';
 import { DossierClock } from 'src/modules/dossiers/dossier-ports';
@@ -216,6 +217,28 @@ describe('published figures over PostgreSQL', () => {
     expect(onlineShare.overall.received).toBe(report.total.receivedOnline + report.total.receivedDirectOrPostal);
     expect(onlineShare.overall.online).toBe(report.total.receivedOnline);
     expect(digitisation.results.decided).toBe(report.total.decided);
+  });
+
+  it('for any period, every figure equals the number of rows its drill-down returns, online ≤ received and fully digitised ≤ electronic ≤ decided', async () => {
+    const day = fc.integer({ min: 0, max: 60 }).map((n) => new Date(Date.UTC(2026, 1, 1 + n)).toISOString().slice(0, 10));
+    const count = async (fn: () => Promise<{ items: unknown[] }>) => (await system(fn)).items.length;
+    await fc.assert(
+      fc.asyncProperty(day, day, async (a, b) => {
+        const q = { ...period, from: a <= b ? a : b, to: period.to };
+        const o = await system(() => app.get(OnlineShareService).report(q));
+        const d = await system(() => app.get(DigitisationReportService).report(q));
+        const online = app.get(OnlineShareService);
+        const digit = app.get(DigitisationReportService);
+        expect(o.overall.online).toBeLessThanOrEqual(o.overall.received);
+        expect(d.results.fullyDigitised).toBeLessThanOrEqual(d.results.electronicResult);
+        expect(d.results.electronicResult).toBeLessThanOrEqual(d.results.decided);
+        expect(await count(() => online.drillDown(q, 'received', { limit: 500 }))).toBe(o.overall.received);
+        expect(await count(() => online.drillDown(q, 'online', { limit: 500 }))).toBe(o.overall.online);
+        expect(await count(() => digit.drillDown(q, 'decided', { limit: 500 }))).toBe(d.results.decided);
+        expect(await count(() => digit.drillDown(q, 'electronicResult', { limit: 500 }))).toBe(d.results.electronicResult);
+      }),
+      { numRuns: 12 },
+    );
   });
 
   describe('catalog', () => {
