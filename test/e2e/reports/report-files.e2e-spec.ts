@@ -170,10 +170,10 @@ describe('Scheduled report files (Form II.06a, monthly and six-monthly)', () => 
   });
 
   it('GraphQL lists the files and returns one with its content', async () => {
-    const gql = (query: string, variables: Record<string, unknown>) =>
+    const gql = (query: string, variables: Record<string, unknown>, token = communeViewer) =>
       request(app.getHttpServer())
         .post('/graphql')
-        .set('authorization', `Bearer ${communeViewer}`)
+        .set('authorization', `Bearer ${token}`)
         .send({ query, variables })
         .expect(200);
     const list = await gql(
@@ -201,5 +201,16 @@ describe('Scheduled report files (Form II.06a, monthly and six-monthly)', () => 
       },
     );
     expect(sha(Buffer.from(content.body.data.reportFileContent.base64, 'base64'))).toBe(one.checksumSha256);
+
+    // Another unit's file reads as missing, with the code in the GraphQL error.
+    const theirs = await gql(
+      `query($f: ReportFileFilterInput) { reportFiles(filter: $f, first: 1) { items { id } } }`,
+      { f: { reportKey: 'dossier-processing', scopeKey: agencies.provinceCode, to: '2026-06-14' } },
+      provinceViewer,
+    );
+    const theirId = (theirs.body.data.reportFiles.items as Array<{ id: string }>)[0]?.id;
+    expect(theirId).toBeDefined();
+    const refused = await gql(`query($id: ID!) { reportFileContent(id: $id) { base64 } }`, { id: theirId });
+    expect(refused.body.errors[0].extensions.code).toBe('REPORT_FILE_NOT_FOUND');
   });
 });

@@ -1,8 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
-import { RestPageQuery } from 'src/common/pagination/pagination';
-import { DRILL_DOWN_FILTERS } from 'src/modules/reports/processing/processing-report.sql';
 
 const KINDS = ['MONTH', 'QUARTER', 'HALF_YEAR', 'YEAR'] as const;
 
@@ -47,15 +45,6 @@ export class PeriodQuery {
   @IsDateString({ strict: true })
   to?: string;
 }
-
-class DrillDownColumnQuery {
-  @ApiProperty({ enum: Object.keys(DRILL_DOWN_FILTERS), description: 'The figure whose dossiers to list' })
-  @IsIn(Object.keys(DRILL_DOWN_FILTERS))
-  column!: keyof typeof DRILL_DOWN_FILTERS;
-}
-
-/** The period, the figure and the page of a drill-down. */
-export class DrillDownQuery extends IntersectionType(PeriodQuery, DrillDownColumnQuery, RestPageQuery) {}
 
 export function periodOf(
   q: PeriodQuery,
