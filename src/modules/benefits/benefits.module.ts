@@ -41,6 +41,6 @@ const SERVICES = [
     PaymentAccountsController,
   ],
   providers: [AccountCipher, BenefitsResolver, ...SERVICES],
-  exports: SERVICES,
+  exports: [...SERVICES, AccountCipher],
 })
 export class BenefitsModule {}

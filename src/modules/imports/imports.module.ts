@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { IMPORT_UPLOAD_TYPES, ImportsController } from 'src/modules/imports/imports.controller';
 import { ImportsResolver } from 'src/modules/imports/imports.resolver';
 import { ImportsService } from 'src/modules/imports/imports.service';
+import { BenefitsModule } from 'src/modules/benefits/benefits.module';
 import { RegistryModule } from 'src/modules/registry/registry.module';
 
 /**
@@ -11,7 +12,7 @@ import { RegistryModule } from 'src/modules/registry/registry.module';
  * reaches the controller as a stream (Fastify's body limit does not apply; IMPORT_MAX_FILE_BYTES does).
  */
 @Module({
-  imports: [RegistryModule],
+  imports: [RegistryModule, BenefitsModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportsResolver],
   exports: [ImportsService],

@@ -5,6 +5,7 @@ import type { Actor } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { AppConfig } from 'src/config/app-config';
 import { BUSINESS_UTC_OFFSET_MINUTES } from 'src/config/business-time';
+import { AccountCipher } from 'src/modules/benefits/accounts/account-cipher';
 import { AuditService } from 'src/modules/audit/audit.service';
 import { errorReport, type SheetFormat } from 'src/modules/imports/export/import-reports';
 import { targetTemplate } from 'src/modules/imports/export/import-templates';
@@ -35,6 +36,7 @@ export class ImportsService implements OnModuleInit {
     private readonly scopes: AccessScopeService,
     private readonly audit: AuditService,
     standards: PovertyStandardsService,
+    accountCipher: AccountCipher,
   ) {
     this.pipeline = new ImportPipeline(dataSource, {
       storageDir: config.storage.dir,
@@ -42,6 +44,7 @@ export class ImportsService implements OnModuleInit {
       xlsxMaxUncompressedBytes: config.imports.xlsxMaxUncompressedBytes,
       chunkGroups: config.imports.chunkGroups,
       povertyStandards: () => standards.standards(),
+      accountSealer: accountCipher,
     });
   }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 
@@ -66,6 +66,7 @@ export interface AccountSecret {
 export class AccountCipher {
   private readonly logger = new Logger(AccountCipher.name);
   private readonly cipher: AesGcmCipher;
+  private readonly fingerprintKey: Buffer;
 
   constructor(config: AppConfig) {
     const configured = config.benefits.paymentAccountEncryptionKey;
@@ -73,7 +74,17 @@ export class AccountCipher {
       throw new Error('PAYMENT_ACCOUNT_ENCRYPTION_KEY is required in production: refusing to start');
     if (!configured)
       this.logger.warn('PAYMENT_ACCOUNT_ENCRYPTION_KEY is unset: using the public development key');
-    this.cipher = new AesGcmCipher(configured ? parseKey(configured) : DEV_PAYMENT_ACCOUNT_KEY);
+    const key = configured ? parseKey(configured) : DEV_PAYMENT_ACCOUNT_KEY;
+    this.cipher = new AesGcmCipher(key);
+    this.fingerprintKey = createHmac('sha256', key).update('payment-account fingerprint v1').digest();
+  }
+
+  /**
+   * A keyed fingerprint (HMAC-SHA256, hex) of an account's parts: equal accounts give equal fingerprints, so a
+   * bulk import can tell an unchanged account without decrypting, and nothing can be read back from it.
+   */
+  fingerprint(parts: ReadonlyArray<string | null>): string {
+    return createHmac('sha256', this.fingerprintKey).update(JSON.stringify(parts)).digest('hex');
   }
 
   seal(secret: AccountSecret): Buffer {

@@ -9,6 +9,7 @@ import { CopyWriter } from 'src/modules/imports/pipeline/copy-writer';
 import { IMPORT_JOB_SELECT, type ImportJobRow } from 'src/modules/imports/pipeline/import-job.model';
 import {
   mapHeader,
+  type AccountSealer,
   type ImportTargetDefinition,
   type RawRow,
   type ValidationContext,
@@ -23,6 +24,8 @@ export interface PipelineSettings {
   chunkGroups: number;
   /** The registry's poverty standards in force (PovertyStandardsService); defaults to the shipped standards. */
   povertyStandards?: () => Promise<PovertyStandard[]>;
+  /** The benefits module's account cipher (payment-account imports). */
+  accountSealer?: AccountSealer;
 }
 
 const ERROR_COLUMNS = ['import_id', 'row_no', 'column_name', 'value', 'code', 'message_vi', 'message_en'] as const;
@@ -186,6 +189,7 @@ export class ImportPipeline {
     return {
       q,
       povertyStandards: this.settings.povertyStandards ?? (() => Promise.resolve([...DEFAULT_POVERTY_STANDARDS])),
+      accountSealer: this.settings.accountSealer,
     };
   }
 

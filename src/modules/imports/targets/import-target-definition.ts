@@ -42,6 +42,12 @@ export interface ValidatedRow {
   groupKey: string | null;
 }
 
+/** The benefits module's account cipher, for targets that stage payment accounts (sealed before staging). */
+export interface AccountSealer {
+  seal(secret: { accountNumber: string; holderName: string }): Buffer;
+  fingerprint(parts: ReadonlyArray<string | null>): string;
+}
+
 /**
  * Validates one row. Declared as a method type so that a target typed with its own column keys is still an
  * `ImportTargetDefinition` (the pipeline only passes headers mapped from the target's own columns).
@@ -55,6 +61,8 @@ export interface ValidationContext {
   q: SqlQuery;
   /** The poverty standards in force (registry configuration). */
   povertyStandards: () => Promise<PovertyStandard[]>;
+  /** Present when the benefits module is loaded (the app); targets that need it refuse to run without it. */
+  accountSealer?: AccountSealer;
 }
 
 /** Fixed per import when it is uploaded, so that a resumed or repeated phase computes the same thing. */

@@ -2,6 +2,7 @@ import { DomainException } from 'src/common/errors/domain.exception';
 import { HOUSEHOLD_MEMBERS_TARGET } from 'src/modules/imports/targets/household-members.target';
 import type { ImportTargetDefinition } from 'src/modules/imports/targets/import-target-definition';
 import { MERIT_PROFILES_TARGET } from 'src/modules/imports/targets/merit-profiles.target';
+import { PAYMENT_ACCOUNTS_TARGET } from 'src/modules/imports/targets/payment-accounts.target';
 import { PEOPLE_TARGET } from 'src/modules/imports/targets/people.target';
 import { POVERTY_REVIEWS_TARGET } from 'src/modules/imports/targets/poverty-reviews.target';
 import { SOCIAL_PROTECTION_TARGET } from 'src/modules/imports/targets/social-protection.target';
@@ -16,6 +17,7 @@ export const IMPORT_TARGET_DEFINITIONS = [
   POVERTY_REVIEWS_TARGET,
   MERIT_PROFILES_TARGET,
   SOCIAL_PROTECTION_TARGET,
+  PAYMENT_ACCOUNTS_TARGET,
 ] as const;
 
 export type ImportTarget = (typeof IMPORT_TARGET_DEFINITIONS)[number]['code'];
