@@ -93,6 +93,8 @@ export class ProcessingRollupService {
     const result = await this.dataSource.transaction(async (m) => {
       // A background job over the whole table: the API's statement timeout does not apply.
       await m.query(`set local statement_timeout = 0`);
+      // Building a period pairs every dossier with it: sort and aggregate in memory, not on disk.
+      await m.query(`set local work_mem = '128MB'`);
       const [{ locked }] = await m.query<Array<{ locked: boolean }>>(
         `select pg_try_advisory_xact_lock(${LOCK}) as locked`,
       );

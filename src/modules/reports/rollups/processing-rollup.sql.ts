@@ -43,7 +43,8 @@ function computeRows(periodsJoin: string): string {
     from (
       select p_kind, p_from, unit_id, agency_id, procedure_version_id, level,
              ${countColumns({ from: 'c.p_from', to: 'c.p_to' })}
-      from (${classified}) c
+      -- offset 0: a fence, so each pair is classified once rather than once per count that reads it.
+      from (${classified} offset 0) c
       group by p_kind, p_from, unit_id, agency_id, procedure_version_id, level
     ) x`;
 }
@@ -53,8 +54,12 @@ export const BUILD_PERIODS_SQL = `
   insert into dossier_processing_rollups (${COLUMNS})
   ${computeRows(`
     select f0.*, p.kind as p_kind, p.period_from as p_from, p.period_to as p_to
-    from (${FACTS_BASE_SQL}) f0
-    join rollup_new_periods p on f0.received_on <= p.period_to`)}`;
+    from (${FACTS_BASE_SQL} offset 0) f0
+    -- Lateral: one pass over the dossiers, each paired only with the few periods its [received, ended] overlaps.
+    cross join lateral (
+      select n.kind, n.period_from, n.period_to from rollup_new_periods n
+      where n.period_to >= f0.received_on and n.period_from <= coalesce(f0.ended_on, 'infinity'::date)
+    ) p`)}`;
 
 /** Recomputes the (period, unit) pairs listed in the temporary table `rollup_targets`, one unit's dossiers each. */
 export const RECOMPUTE_TARGETS_SQL = `
