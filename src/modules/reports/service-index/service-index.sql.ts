@@ -22,10 +22,13 @@ export function publicityCheck(parts: string[]): string {
   return parts.length ? parts.map((p) => PUBLICITY_PART_CHECKS[p]).join(' and ') : 'true';
 }
 
-/** The procedure (version `v`, procedure `p`) received an online dossier at its implementing agency in [$1, $2]. */
-export const ONLINE_USED_SQL = `exists (select 1 from dossiers d where d.procedure_code = p.code
-  and d.handling_agency_id = v.implementing_agency_id and d.channel = 'ONLINE'
-  and d.counting_start between $1::date and $2::date)`;
+/**
+ * The procedure (version `v`, procedure `p`) received an online dossier at its implementing agency in [$1, $2]. A
+ * hashed semi-join: the period's online dossiers are read once (counting-start index), not once per procedure.
+ */
+export const ONLINE_USED_SQL = `(p.code, v.implementing_agency_id) in (
+  select d.procedure_code, d.handling_agency_id from dossiers d
+   where d.channel = 'ONLINE' and d.counting_start between $1::date and $2::date)`;
 
 /**
  * Procedures in force on $2 per implementing agency (the agency's unit in scope $3 and unit filter $4; agency $5;
