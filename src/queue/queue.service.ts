@@ -79,6 +79,12 @@ export class QueueService implements OnModuleInit, OnModuleDestroy {
       skipWaitingForReady: true,
     });
     queue.on('error', () => undefined);
+    // BullMQ keeps the outcome of its first commands (the server version check): one that timed out (a busy event
+    // loop at boot, a Redis hiccup) would fail every later add of this process. Such a queue is dropped, and the next
+    // call builds a fresh one on the same connection.
+    queue.waitUntilReady().catch(() => {
+      if (this.queues.get(name) === queue) this.queues.delete(name);
+    });
     this.queues.set(name, queue);
     return queue;
   }
