@@ -22,6 +22,9 @@ import {
   type NotificationKind,
 } from 'src/modules/notifications/templates';
 
+/** A claimed delivery's lease outlives the HTTP timeout by this much before another sender may take it over. */
+const LEASE_MARGIN_MS = 30_000;
+
 /** Who receives a notification; each channel of the template is used when the recipient has its address. */
 export interface NotifyRecipient {
   /** Stable reference used in dedupe keys and the delivery log, e.g. `staff:<id>`, `applicant:<dossierId>`. */
@@ -226,7 +229,8 @@ export class NotificationsService {
   }
 
   /**
-   * Sends one delivery (the job handler). Skips a delivery already sent or dead-lettered. On failure records the
+   * Sends one delivery (the job handler). Skips a delivery already sent or dead-lettered, or one another sender holds
+   * (its lease: at most one POST of a delivery is in flight, whoever races for it). On failure records the
    * error and rethrows (BullMQ retries with backoff); on the last attempt marks it FAILED (dead letter).
    */
   async deliver(deliveryId: string, attempt: { made: number; max: number }): Promise<'sent' | 'skipped'> {
@@ -243,12 +247,15 @@ export class NotificationsService {
         secret: string | null;
       }>
     >(
+      // The claim is exclusive: one sender at a time holds the lease; a SENDING row is taken over only once its
+      // lease has expired (a sender that died), so a racing job, sweep or replay posts nothing.
       `with claimed as (
-         update notification_deliveries set status = 'SENDING', attempts = attempts + 1, updated_at = now()
-          where id = $1 and status in ('PENDING', 'SENDING')
+         update notification_deliveries set status = 'SENDING', attempts = attempts + 1, updated_at = now(),
+                lease_until = now() + make_interval(secs => $2::float8 / 1000)
+          where id = $1 and (status = 'PENDING' or (status = 'SENDING' and (lease_until is null or lease_until < now())))
           returning id, event_kind, channel, address, subject, body, payload, due_at, subscription_id)
        select c.*, s.secret from claimed c left join webhook_subscriptions s on s.id = c.subscription_id`,
-      [deliveryId],
+      [deliveryId, this.config.notifications.httpTimeoutMs + LEASE_MARGIN_MS],
     );
     if (!row) return 'skipped';
     const message: OutgoingMessage = {
@@ -266,7 +273,7 @@ export class NotificationsService {
       const sentAt = this.clock.now();
       await this.dataSource.query(
         `update notification_deliveries set status = 'SENT', sent_at = $2, response_status = $3, last_error = null,
-                updated_at = now() where id = $1`,
+                lease_until = null, updated_at = now() where id = $1`,
         [deliveryId, sentAt, result.responseStatus ?? null],
       );
       this.metrics.deliveryLatency
@@ -277,9 +284,9 @@ export class NotificationsService {
       const final = attempt.made + 1 >= attempt.max;
       const status = (error as { responseStatus?: number }).responseStatus ?? null;
       await this.dataSource.query(
-        `update notification_deliveries set status = $2, last_error = $3, response_status = $4,
+        `update notification_deliveries set status = $2, last_error = $3, response_status = $4, lease_until = null,
                 failed_at = case when $2 = 'FAILED' then now() else failed_at end, updated_at = now()
-          where id = $1`,
+          where id = $1 and status = 'SENDING'`,
         [deliveryId, final ? 'FAILED' : 'PENDING', String((error as Error).message).slice(0, 500), status],
       );
       this.metrics.deliveryFailures.labels(row.channel, String(final)).inc();
@@ -289,13 +296,13 @@ export class NotificationsService {
 
   /** Re-sends a dead-lettered delivery (admin action): back to PENDING with a fresh set of attempts. */
   async replay(deliveryId: string): Promise<void> {
-    const rows = returnedRows<{ replay_count: number }>(
+    const rows = returnedRows<{ replay_count: number; owner: string | null }>(
       await this.dataSource.query(
         `update notification_deliveries
           set status = 'PENDING', attempts = 0, last_error = null, failed_at = null,
               replay_count = replay_count + 1, updated_at = now()
         where id = $1 and status = 'FAILED'
-        returning replay_count`,
+        returning replay_count, owner`,
         [deliveryId],
       ),
     );
@@ -307,12 +314,13 @@ export class NotificationsService {
       if (exists.length === 0) throw new DomainException('NOTIFICATION_DELIVERY_NOT_FOUND');
       throw new DomainException('NOTIFICATION_DELIVERY_NOT_FAILED', 'Only a failed delivery can be replayed');
     }
-    await this.enqueue([deliveryId], `-replay${rows[0].replay_count}`);
+    // A delivery whose attempts another module schedules (a portal webhook chain) is restarted by that module.
+    if (rows[0].owner === null) await this.enqueue([deliveryId], `-replay${rows[0].replay_count}`);
   }
 
   /**
-   * Re-enqueues deliveries still open (PENDING/SENDING) whose last change is older than `olderThanMs`: covers a
-   * crash between commit and enqueue, or a flushed Redis. Bounded keyset pages over every open row.
+   * Re-enqueues deliveries still open (PENDING/SENDING, not owned by another module) whose last change is older than
+   * `olderThanMs`: covers a crash between commit and enqueue, or a flushed Redis. Bounded keyset pages over every open row.
    */
   async requeueOpen(olderThanMs = 60_000, pageSize = 1000): Promise<number> {
     let total = 0;
@@ -320,7 +328,8 @@ export class NotificationsService {
     for (;;) {
       const page: Array<{ id: string; created_at: string }> = await this.dataSource.query(
         `select id, created_at::text as created_at from notification_deliveries
-          where status in ('PENDING', 'SENDING') and updated_at <= now() - make_interval(secs => $1::float8 / 1000)
+          where status in ('PENDING', 'SENDING') and owner is null
+            and updated_at <= now() - make_interval(secs => $1::float8 / 1000)
             and ($2::timestamptz is null or (created_at, id) > ($2::timestamptz, $3::uuid))
           order by created_at, id limit $4`,
         [olderThanMs, after?.createdAt ?? null, after?.id ?? null, pageSize],

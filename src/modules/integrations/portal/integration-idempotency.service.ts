@@ -45,10 +45,13 @@ export class IntegrationIdempotencyService {
         throw new DomainException('IDEMPOTENCY_KEY_CONFLICT', 'This Idempotency-Key was used with a different request');
       if (row.response) return { result: row.response, replayed: true };
       // A first request that died mid-way (process killed) leaves its claim: after two minutes a retry takes it over.
+      // A SELECT over the UPDATE: plain rows back (an UPDATE … RETURNING answers [rows, count] through TypeORM).
       const taken = await this.dataSource.query<unknown[]>(
-        `update integration_idempotency_keys set created_at = now()
-          where caller = $1 and key = $2 and response is null and created_at < now() - interval '2 minutes'
-          returning key`,
+        `with taken as (
+           update integration_idempotency_keys set created_at = now()
+            where caller = $1 and key = $2 and response is null and created_at < now() - interval '2 minutes'
+            returning key)
+         select key from taken`,
         [caller, key],
       );
       if (taken.length === 0) throw new DomainException('IDEMPOTENCY_KEY_IN_PROGRESS');

@@ -185,6 +185,8 @@ export class WebhookChainService {
     try {
       const result = await this.notifications.deliver(deliveryId, { made, max });
       if (result === 'skipped') {
+        // Sent already, dead-lettered, or another sender holds its lease (that sender, or the sweep once the lease
+        // has lapsed, moves the chain on).
         const [row] = await this.dataSource.query<Array<{ status: string }>>(
           `select status from notification_deliveries where id = $1`,
           [deliveryId],
@@ -219,15 +221,19 @@ export class WebhookChainService {
     const key = `portal-webhook:${head.id}`;
     await this.dataSource.query(
       `insert into notification_deliveries
-         (dedupe_key, event_kind, channel, recipient_ref, address, subscription_id, subject, body, payload, due_at, max_attempts)
-       values ($1, $2, 'WEBHOOK', $3, $4, $5, null, $2, $6, now(), $7)
+         (dedupe_key, event_kind, channel, recipient_ref, address, subscription_id, subject, body, payload, due_at, max_attempts,
+          owner)
+       values ($1, $2, 'WEBHOOK', $3, $4, $5, null, $2, $6, now(), $7, 'integrations')
        on conflict (dedupe_key) do nothing`,
       [key, head.event_type, `subscription:${subscriptionId}`, head.url, subscriptionId, JSON.stringify(head.payload),
         this.config.integrations.webhookMaxAttempts],
     );
+    // A SELECT over the UPDATE: plain rows back (an UPDATE … RETURNING answers [rows, count] through TypeORM).
     const [row] = await this.dataSource.query<Array<{ id: string }>>(
-      `update integration_webhook_events e set delivery_id = d.id from notification_deliveries d
-        where e.id = $1 and d.dedupe_key = $2 returning d.id`,
+      `with linked as (
+         update integration_webhook_events e set delivery_id = d.id from notification_deliveries d
+          where e.id = $1 and d.dedupe_key = $2 returning d.id)
+       select id from linked`,
       [head.id, key],
     );
     return row.id;
@@ -254,7 +260,12 @@ export class WebhookChainService {
     return chains.length;
   }
 
-  /** Replays a dead-lettered head (fresh attempts) and restarts its chain. */
+  /**
+   * Replays a dead-lettered head (fresh attempts, same delivery and so the same `webhook-id`) and restarts its chain.
+   * Only a FAILED delivery can be replayed (a delivered or in-flight one is refused: NOTIFICATION_DELIVERY_NOT_FAILED),
+   * and the delivery is owned by the chain, so the notifications queue does not send it on its own: the chain's push
+   * is the only sender, and even a racing push posts nothing while another holds the delivery's lease.
+   */
   async replay(deliveryId: string): Promise<void> {
     const [row] = await this.dataSource.query<Array<{ id: string; subscription_id: string; dossier_id: string }>>(
       `select id, subscription_id, dossier_id from integration_webhook_events where delivery_id = $1`,
@@ -263,6 +274,6 @@ export class WebhookChainService {
     await this.notifications.replay(deliveryId);
     if (!row) return;
     await this.dataSource.query(`update integration_webhook_events set next_attempt_at = null where id = $1`, [row.id]);
-    await this.schedule(row.subscription_id, row.dossier_id, `replay${Date.now()}`, 2000);
+    await this.schedule(row.subscription_id, row.dossier_id, `replay${Date.now()}`);
   }
 }
