@@ -4,7 +4,7 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Roles } from 'src/common/auth/auth.decorators';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { RestPageQuery } from 'src/common/pagination/pagination';
-import { DATE_PATTERN } from 'src/modules/procedures/api/api-fields';
+import { DATE_PATTERN } from 'src/common/http/api-fields';
 import { PeriodQuery } from 'src/modules/procedures/api/catalog-filter.args';
 import { CreateDecisionInput } from 'src/modules/procedures/api/decision.input';
 import { toDecisionObject } from 'src/modules/procedures/api/procedure.mapper';

@@ -1,6 +1,6 @@
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
-import { DATE_PATTERN } from 'src/modules/procedures/api/api-fields';
+import { DATE_PATTERN } from 'src/common/http/api-fields';
 import { CatalogFilterArgs } from 'src/modules/procedures/api/catalog-filter.args';
 import { CreateDecisionInput } from 'src/modules/procedures/api/decision.input';
 import { toDecisionObject, toPageObject, toVersionObject } from 'src/modules/procedures/api/procedure.mapper';

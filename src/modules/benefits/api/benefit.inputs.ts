@@ -1,13 +1,5 @@
 import { ArgsType, InputType } from '@nestjs/graphql';
-import {
-  InBool,
-  InDate,
-  InEnum,
-  InId,
-  InInt,
-  InStr,
-  MONTH_PATTERN,
-} from 'src/modules/benefits/api/api-fields';
+import { InBool, InDate, InEnum, InId, InInt, InStr, MONTH_PATTERN } from 'src/common/http/api-fields';
 import {
   ACCOUNT_METHODS,
   EXCEPTION_STATES,

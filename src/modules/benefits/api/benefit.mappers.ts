@@ -1,5 +1,5 @@
 import { DomainException } from 'src/common/errors/domain.exception';
-import { UUID_PATTERN } from 'src/modules/benefits/api/api-fields';
+import { UUID_PATTERN } from 'src/common/http/api-fields';
 import type { CycleListArgs, LineListArgs } from 'src/modules/benefits/api/benefit.inputs';
 import type { AmountExplanationObject, ComputeResultObject } from 'src/modules/benefits/api/benefit.objects';
 import type { CycleState, LineKind, PaymentStatus } from 'src/modules/benefits/cycles/cycle.model';

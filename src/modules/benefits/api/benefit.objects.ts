@@ -10,7 +10,7 @@ import {
   OutObj,
   OutStr,
   OutVnd,
-} from 'src/modules/benefits/api/api-fields';
+} from 'src/common/http/api-fields';
 import {
   CYCLE_STATES,
   LINE_KINDS,

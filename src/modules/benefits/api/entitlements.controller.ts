@@ -15,7 +15,7 @@ import {
   EntitlementPageObject,
   FuneralGrantObject,
 } from 'src/modules/benefits/api/benefit.objects';
-import { ApiUuidParam } from 'src/modules/benefits/api/api-fields';
+import { ApiUuidParam } from 'src/common/http/api-fields';
 import { BENEFIT_PREPARERS, BENEFIT_READERS } from 'src/modules/benefits/api/roles';
 import type { BenefitScheme, MeritTable } from 'src/modules/benefits/domain/rules.model';
 import {

@@ -13,7 +13,7 @@ import {
   PaymentAccountObject,
   RevealedAccountObject,
 } from 'src/modules/benefits/api/benefit.objects';
-import { ApiUuidParam } from 'src/modules/benefits/api/api-fields';
+import { ApiUuidParam } from 'src/common/http/api-fields';
 import { BENEFIT_APPROVERS, BENEFIT_PREPARERS, BENEFIT_READERS } from 'src/modules/benefits/api/roles';
 
 /** Payment accounts: masked in every response; `reveal` is the single audited read of the full number. */

@@ -37,7 +37,7 @@ import {
   PaymentExceptionPageObject,
   ReconcileSummaryObject,
 } from 'src/modules/benefits/api/benefit.objects';
-import { ApiUuidParam } from 'src/modules/benefits/api/api-fields';
+import { ApiUuidParam } from 'src/common/http/api-fields';
 import { BENEFIT_APPROVERS, BENEFIT_PREPARERS, BENEFIT_READERS } from 'src/modules/benefits/api/roles';
 import { PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
 

@@ -7,21 +7,16 @@ import {
   type HolidayGroup,
   type OverrideKind,
 } from 'src/modules/calendar/domain/calendar-types';
+import { InBool, InDate, InEnum, InInt, InList, InNum, InStr } from 'src/common/http/api-fields';
 import {
+  BUSINESS_DATE,
   DATE_OR_INSTANT_PATTERN,
   GqlBudgetUnit,
   GqlHolidayGroup,
   GqlOverrideKind,
   HHMM_PATTERN,
   INSTANT_PATTERN,
-  InBool,
-  InDate,
-  InEnum,
-  InInt,
-  InList,
-  InNum,
-  InStr,
-} from 'src/modules/calendar/api/calendar-fields';
+} from 'src/modules/calendar/api/calendar-enums';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,14 +31,14 @@ export class OverrideInput {
   @InStr(500, { example: 'Nghỉ bù (hoán đổi ngày làm việc)' }) reason!: string;
   @InStr(100, { nullable: true, example: '9441/TB-BNV', description: 'Without a document the override is flagged unconfirmed' })
   documentNumber?: string | null;
-  @InDate({ nullable: true }) documentDate?: string | null;
+  @InDate({ nullable: true, description: BUSINESS_DATE }) documentDate?: string | null;
   @InBool({ nullable: true }) unconfirmed?: boolean | null;
   @InStr(2000, { nullable: true }) notes?: string | null;
 }
 
 @InputType('CalendarAnnouncementDayInput')
 export class AnnouncementDayInput {
-  @InDate({ example: '2027-02-08' }) date!: string;
+  @InDate({ example: '2027-02-08', description: BUSINESS_DATE }) date!: string;
   @InEnum(GqlOverrideKind, OVERRIDE_KINDS) kind!: OverrideKind;
   @InStr(500, { example: 'Tết Nguyên đán Đinh Mùi 2027' }) reason!: string;
   @InBool({ nullable: true }) unconfirmed?: boolean | null;
@@ -55,7 +50,7 @@ export class AnnouncementInputDto {
   @InEnum(GqlHolidayGroup, HOLIDAY_GROUPS, { example: 'TET' }) holiday!: HolidayGroup;
   @InInt(1990, 2101, { example: 2027 }) year!: number;
   @InStr(100, { example: '1234/TB-BNV' }) documentNumber!: string;
-  @InDate({ nullable: true }) documentDate?: string | null;
+  @InDate({ nullable: true, description: BUSINESS_DATE }) documentDate?: string | null;
   @InBool({ nullable: true, description: 'Flag every day of the announcement as unconfirmed' }) unconfirmed?: boolean | null;
   @InStr(1000, { nullable: true }) note?: string | null;
   @InList(() => AnnouncementDayInput, 31, { description: 'Every day the announcement places (days off and make-up days)' })

@@ -1,17 +1,7 @@
 import { ObjectType } from '@nestjs/graphql';
 import { DAY_KINDS, HOLIDAY_GROUPS, OVERRIDE_KINDS, type DayKind, type HolidayGroup, type OverrideKind } from 'src/modules/calendar/domain/calendar-types';
-import {
-  GqlDayKind,
-  GqlHolidayGroup,
-  GqlOverrideKind,
-  OutBool,
-  OutEnum,
-  OutInt,
-  OutList,
-  OutNum,
-  OutObj,
-  OutStr,
-} from 'src/modules/calendar/api/calendar-fields';
+import { OutBool, OutEnum, OutInt, OutList, OutNum, OutObj, OutStr } from 'src/common/http/api-fields';
+import { GqlDayKind, GqlHolidayGroup, GqlOverrideKind } from 'src/modules/calendar/api/calendar-enums';
 
 @ObjectType('CalendarDay')
 export class CalendarDayObject {

@@ -2,12 +2,8 @@ import { ArgsType, Field } from '@nestjs/graphql';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { CursorPageArgs, RestPageQuery } from 'src/common/pagination/pagination';
-import {
-  DATE_PATTERN,
-  GqlCatalogStatus,
-  GqlOnlineMode,
-  GqlProcedureLevel,
-} from 'src/modules/procedures/api/api-fields';
+import { DATE_PATTERN } from 'src/common/http/api-fields';
+import { GqlCatalogStatus, GqlOnlineMode, GqlProcedureLevel } from 'src/modules/procedures/api/procedure-enums';
 import {
   ONLINE_MODES,
   PROCEDURE_LEVELS,

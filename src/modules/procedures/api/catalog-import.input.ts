@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DATE_PATTERN } from 'src/modules/procedures/api/api-fields';
+import { DATE_PATTERN } from 'src/common/http/api-fields';
 import { ProcedureContentInput } from 'src/modules/procedures/api/decision.input';
 
 /** The publication decision an import becomes (a draft until applied). */

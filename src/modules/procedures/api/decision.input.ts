@@ -1,4 +1,5 @@
 import { InputType } from '@nestjs/graphql';
+import { InBool, InDate, InEnum, InInt, InNum, InObj, InStr } from 'src/common/http/api-fields';
 import {
   GqlDecisionAction,
   GqlFeePolicy,
@@ -8,14 +9,7 @@ import {
   GqlRegistrySource,
   GqlResultKind,
   GqlTimeUnit,
-  InBool,
-  InDate,
-  InEnum,
-  InInt,
-  InNum,
-  InObj,
-  InStr,
-} from 'src/modules/procedures/api/api-fields';
+} from 'src/modules/procedures/api/procedure-enums';
 import {
   DECISION_ACTIONS,
   FEE_POLICIES,

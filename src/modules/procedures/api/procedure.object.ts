@@ -1,4 +1,5 @@
 import { ObjectType } from '@nestjs/graphql';
+import { OutBool, OutDate, OutEnum, OutInt, OutNum, OutObj, OutStr, OutStrList } from 'src/common/http/api-fields';
 import {
   GqlCatalogStatus,
   GqlDecisionAction,
@@ -10,15 +11,7 @@ import {
   GqlRegistrySource,
   GqlResultKind,
   GqlTimeUnit,
-  OutBool,
-  OutDate,
-  OutEnum,
-  OutInt,
-  OutNum,
-  OutObj,
-  OutStr,
-  OutStrList,
-} from 'src/modules/procedures/api/api-fields';
+} from 'src/modules/procedures/api/procedure-enums';
 import {
   DECISION_ACTIONS,
   DECISION_STATUSES,

@@ -1,13 +1,6 @@
 import { ObjectType } from '@nestjs/graphql';
-import {
-  GqlDecisionAction,
-  OutDate,
-  OutEnum,
-  OutInt,
-  OutObj,
-  OutStr,
-  OutStrList,
-} from 'src/modules/procedures/api/api-fields';
+import { OutDate, OutEnum, OutInt, OutObj, OutStr, OutStrList } from 'src/common/http/api-fields';
+import { GqlDecisionAction } from 'src/modules/procedures/api/procedure-enums';
 import { DECISION_ACTIONS } from 'src/modules/procedures/domain/procedure.types';
 
 @ObjectType('CountRow')
