@@ -116,6 +116,7 @@ describe('cashless-payment reports on PostgreSQL: accounts over eligible, paid t
     // The Nghệ An shape: the groups sum to more people than the total (5 > 4) because Q1 is in two groups.
     expect(report.groups.reduce((n, g) => n + g.eligible, 0)).toBe(5);
     expect(report.total).toEqual({ eligible: 4, withAccount: 2, shareBasisPoints: 5000, sharePercent: '50.00' });
+    expect(report.unitTotals.map((t) => [t.unitId, t.eligible, t.withAccount])).toEqual([[u.c, 4, 2]]);
     for (const l of report.lines) expect(l.withAccount).toBeLessThanOrEqual(l.eligible);
   });
 

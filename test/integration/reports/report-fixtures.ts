@@ -15,7 +15,8 @@ export interface ReportUnits {
   codes: { a: string; b: string; c: string; d: string; e: string };
 }
 
-async function freeCode(ds: DataSource, era: string): Promise<string> {
+/** A unit code not yet used in the era. */
+export async function freeCode(ds: DataSource, era: string): Promise<string> {
   for (;;) {
     const code = String(randomInt(10_000, 99_999));
     const [taken] = await ds.query<unknown[]>(`select 1 from admin_units where era = $1 and code = $2`, [era, code]);
