@@ -46,6 +46,7 @@ export class AppConfig {
     devIssuerEnabled: boolean;
     apiKeyRateLimit: number;
     apiKeyRateWindowSeconds: number;
+    principalCacheTtlMs: number;
   };
   /** Form II.06a rollups (reports, issue 11). */
   readonly reportRollups: { refreshEveryMs: number; historyYears: number };
@@ -153,6 +154,7 @@ export class AppConfig {
       devIssuerEnabled: v.DEV_ISSUER_ENABLED ?? devLike,
       apiKeyRateLimit: v.API_KEY_RATE_LIMIT,
       apiKeyRateWindowSeconds: v.API_KEY_RATE_WINDOW_SECONDS,
+      principalCacheTtlMs: v.AUTH_PRINCIPAL_CACHE_TTL_MS,
     };
     this.reportRollups = {
       refreshEveryMs: v.REPORT_ROLLUP_REFRESH_EVERY_MS,

@@ -90,6 +90,7 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toBool) @IsBoolean() DEV_ISSUER_ENABLED?: boolean;
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) API_KEY_RATE_LIMIT = 600;
   @Transform(toInt) @IsInt() @Min(1) @Max(86_400) API_KEY_RATE_WINDOW_SECONDS = 60;
+  @Transform(toInt) @IsInt() @Min(0) @Max(600_000) AUTH_PRINCIPAL_CACHE_TTL_MS = 30_000;
 
   @IsString()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'RECEIPT_CUTOFF must be HH:MM' })

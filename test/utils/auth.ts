@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { ApiScope, Role } from 'src/common/auth/auth.decorators';
 import { generateApiKey } from 'src/modules/organisation/auth/api-key-format';
 import { DevIssuerService } from 'src/modules/organisation/auth/dev-issuer.service';
+import { PrincipalCacheService } from 'src/modules/organisation/auth/principal-cache.service';
 
 /** Default test agency and unit, created on first use (a fictitious province code unused by the real lists). */
 export const TEST_AGENCY_CODE = 'TEST.H98';
@@ -77,6 +78,8 @@ export async function staffToken(
      returning id`,
     [username, agencyId, options.roles],
   );
+  // This process sees its own change at once, as the services' writes do (others are told by NOTIFY).
+  app.get(PrincipalCacheService).invalidate();
   return app.get(DevIssuerService).sign({ username, subject: user.id, roles: options.roles });
 }
 
@@ -93,4 +96,20 @@ export async function createApiKey(
     [options.name ?? 'test key', key.prefix, key.hash, options.scopes, agencyId, options.expiresAt ?? null],
   );
   return key.raw;
+}
+
+/**
+ * Repeats a request until it is refused with 401 (at most `ms`): a credential change made directly in the database
+ * reaches the app's principal cache by NOTIFY, milliseconds later, not synchronously.
+ */
+export async function refusedWithin<T extends { status: number }>(ms: number, send: () => PromiseLike<T>): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const res = await send();
+    if (res.status === 401 || Date.now() > until) {
+      if (res.status !== 401) throw new Error(`still ${res.status} after ${ms} ms`);
+      return res;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

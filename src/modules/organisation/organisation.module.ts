@@ -9,6 +9,7 @@ import { AuthGuard } from 'src/modules/organisation/auth/auth.guard';
 import { CredentialsService } from 'src/modules/organisation/auth/credentials.service';
 import { DevIssuerController } from 'src/modules/organisation/auth/dev-issuer.controller';
 import { DevIssuerService } from 'src/modules/organisation/auth/dev-issuer.service';
+import { PrincipalCacheService } from 'src/modules/organisation/auth/principal-cache.service';
 import { TokenVerifierService } from 'src/modules/organisation/auth/token-verifier.service';
 import {
   AdminUnitFieldsResolver,
@@ -35,6 +36,7 @@ import { AdminUnitsService } from 'src/modules/organisation/units/admin-units.se
     TokenVerifierService,
     ApiKeyRateLimiterService,
     CredentialsService,
+    PrincipalCacheService,
     AccessScopeService,
     AdminUnitsService,
     AdminUnitsImportService,

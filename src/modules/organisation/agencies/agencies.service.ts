@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PrincipalCacheService } from 'src/modules/organisation/auth/principal-cache.service';
 import { RequestContext, type Actor } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { decodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
@@ -58,6 +59,7 @@ export class AgenciesService {
     private readonly dataSource: DataSource,
     private readonly scopes: AccessScopeService,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCacheService,
   ) {}
 
   private actor(): Actor | undefined {
@@ -140,7 +142,7 @@ export class AgenciesService {
       if (input.parentId === id) throw new DomainException('CONFLICT', 'An agency cannot be its own parent');
       await this.get(input.parentId, actor);
     }
-    const updated = await this.dataSource.transaction(async (manager) => {
+    const updated = await this.principals.afterWrite(this.dataSource.transaction(async (manager) => {
       const [rows] = await manager.query<[Agency[], number]>(
         `update agencies as a set name = coalesce($3, a.name), kind = coalesce($4, a.kind),
            unit_id = coalesce($5, a.unit_id),
@@ -158,7 +160,7 @@ export class AgenciesService {
         manager,
       );
       return after;
-    });
+    }));
     // Scopes are cached per agency for 30 s in each process; moving an agency is visible here at once.
     this.scopes.invalidate();
     return updated;

@@ -7,6 +7,7 @@ import { decodeCursor, pageSize, type Page } from 'src/common/pagination/paginat
 import { AuditService } from 'src/modules/audit/audit.service';
 import { keysetPage } from 'src/modules/organisation/keyset-page';
 import { generateApiKey } from 'src/modules/organisation/auth/api-key-format';
+import { PrincipalCacheService } from 'src/modules/organisation/auth/principal-cache.service';
 import { AccessScopeService, scopeParam } from 'src/modules/organisation/units/access-scope.service';
 
 export interface ApiKey {
@@ -48,6 +49,7 @@ export class ApiKeysService {
     private readonly dataSource: DataSource,
     private readonly scopes: AccessScopeService,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCacheService,
   ) {}
 
   async list(
@@ -102,11 +104,11 @@ export class ApiKeysService {
     return { ...created, key: generated.raw };
   }
 
-  /** Revokes at once: the next request with the key is refused (no cache). */
+  /** Revokes at once: the next request with the key is refused (this process drops its cache now, others on NOTIFY). */
   async revoke(id: string, actor: Actor | undefined = RequestContext.actor()): Promise<ApiKey> {
     const before = await this.get(id, actor);
     if (before.revokedAt) throw new DomainException('API_KEY_REVOKED');
-    return this.dataSource.transaction(async (manager) => {
+    return this.principals.afterWrite(this.dataSource.transaction(async (manager) => {
       const [rows] = await manager.query<[ApiKey[], number]>(
         `update api_keys as k set revoked_at = now() where k.id = $1 and k.revoked_at is null returning ${COLUMNS}`,
         [id],
@@ -117,7 +119,7 @@ export class ApiKeysService {
         manager,
       );
       return rows[0];
-    });
+    }));
   }
 
   /**
@@ -131,7 +133,7 @@ export class ApiKeysService {
   ): Promise<IssuedApiKey> {
     const old = await this.get(id, actor);
     if (old.revokedAt) throw new DomainException('API_KEY_REVOKED');
-    return this.dataSource.transaction(async (manager) => {
+    return this.principals.afterWrite(this.dataSource.transaction(async (manager) => {
       if (graceSeconds > 0) {
         await manager.query(
           `update api_keys set expires_at = least(coalesce(expires_at, 'infinity'), now() + make_interval(secs => $2))
@@ -147,6 +149,6 @@ export class ApiKeysService {
         id,
         actor,
       );
-    });
+    }));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PrincipalCacheService } from 'src/modules/organisation/auth/principal-cache.service';
 import type { Role } from 'src/common/auth/auth.decorators';
 import { RequestContext, type Actor } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
@@ -61,6 +62,7 @@ export class StaffUsersService {
     private readonly dataSource: DataSource,
     private readonly scopes: AccessScopeService,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCacheService,
   ) {}
 
   async list(filter: StaffUserFilter, actor: Actor | undefined = RequestContext.actor()): Promise<Page<StaffUser>> {
@@ -114,7 +116,7 @@ export class StaffUsersService {
   ): Promise<StaffUser> {
     const before = await this.get(id, actor);
     if (input.agencyId) await this.scopes.assertAgencyInScope(actor, input.agencyId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.principals.afterWrite(this.dataSource.transaction(async (manager) => {
       const [rows] = await manager.query<[StaffUser[], number]>(
         `update staff_users as u set display_name = coalesce($3, u.display_name),
            email = case when $4 then $5 else u.email end,
@@ -133,6 +135,6 @@ export class StaffUsersService {
         manager,
       );
       return after;
-    });
+    }));
   }
 }
