@@ -46,9 +46,10 @@ export class AppModule {
   }: AppModuleOptions): DynamicModule {
     const imports: Array<DynamicModule | Type> = [
       ConfigHolderModule.forRoot(config),
-      // Fastify's own per-request logger (cheap child loggers, no Express-style middleware); nestjs-pino reuses it
-      // for request-scoped Nest logs and the same instance for the rest.
-      LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
+      // Nest's Logger writes through this same pino instance. No per-request middleware (`forRoutes: []`): binding
+      // the request logger into nestjs-pino's own AsyncLocalStorage cost every request a middleware pass and a
+      // second async context; the request id reaches Nest's lines through the logger's mixin (RequestContext).
+      LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
       TypeOrmModule.forRoot({
         ...buildDataSourceOptions({
           url: databaseUrl,

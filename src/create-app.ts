@@ -51,20 +51,21 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
 
-  fastify.addHook('onRequest', (request, _reply, done) => {
-    RequestContext.run({ requestId: String(request.id), ip: request.ip }, done);
-  });
-  fastify.addHook('onSend', async (request, reply) => {
-    void reply.header('x-request-id', String(request.id));
+  // Callback-style hooks: an async hook costs each request a promise and its async-context bookkeeping.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const requestId = String(request.id);
+    void reply.header('x-request-id', requestId);
+    RequestContext.run({ requestId, ip: request.ip }, done);
   });
   const metrics = app.get(MetricsService);
-  fastify.addHook('onResponse', async (request, reply) => {
+  fastify.addHook('onResponse', (request, reply, done) => {
     metrics.observeHttp(
       request.method,
       request.routeOptions.url ?? 'unmatched',
       reply.statusCode,
       reply.elapsedTime / 1000,
     );
+    done();
   });
   fastify.setErrorHandler((error, request, reply) => {
     const { problem, unexpected } = toProblem(error, String(request.id));

@@ -1,4 +1,5 @@
 import pino, { type Logger, type LoggerOptions } from 'pino';
+import { RequestContext } from 'src/common/context/request-context';
 import type { AppConfig } from 'src/config/app-config';
 
 /**
@@ -30,11 +31,23 @@ export const REDACTED_PATHS = [
   'payload.applicant',
 ];
 
+/**
+ * Adds the request id to lines logged inside a request through the root logger (Nest's Logger in services, which
+ * nestjs-pino routes to the root logger). Fastify's per-request child loggers already carry it as a binding.
+ * Runs only for lines that pass the level filter.
+ */
+function requestIdMixin(_merge: object, _level: number, logger: Logger): object {
+  const reqId = RequestContext.requestId();
+  if (reqId === undefined || 'reqId' in logger.bindings()) return {};
+  return { reqId };
+}
+
 export function buildLoggerOptions(level: string, format: 'json' | 'pretty'): LoggerOptions {
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[REDACTED]' },
     base: { service: 'an-sinh' },
+    mixin: requestIdMixin,
     ...(format === 'pretty'
       ? {
           transport: {
