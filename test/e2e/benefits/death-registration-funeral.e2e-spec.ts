@@ -275,6 +275,34 @@ describe('funeral support triggered by death-registration dossiers (PostgreSQL, 
     expect(await outcomeOf(unknown)).toMatchObject({ outcome: 'PERSON_NOT_IN_REGISTRY', personId: null });
   });
 
+  it('the dossier refuses a malformed deceased CCCD or a date of death after the submission', async () => {
+    const receive = (deceased: { idNumber: string; fullName: string; deathDate: string }) =>
+      run(() =>
+        app.get(DossierReceiptService).receive({
+          procedureCode,
+          channel: 'DIRECT',
+          agencyId,
+          applicant: APPLICANT,
+          deceased,
+          documents: FULL_DOCS,
+        }),
+      );
+    await expect(receive({ idNumber: '999150001234', fullName: 'A', deathDate: DEATH_DATE })).rejects.toMatchObject({
+      code: 'CCCD_INVALID',
+    });
+    await expect(receive({ idNumber: cccdFor(1950, 'MALE'), fullName: 'A', deathDate: '2999-01-01' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    await expect(receive({ idNumber: cccdFor(1950, 'MALE'), fullName: 'A', deathDate: '2026-02-30' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    // The database holds the same rules.
+    await expect(
+      ds.query(`update dossiers set deceased_id_number = '1', deceased_name = 'A', deceased_death_date = $2 where id = (
+                  select id from dossiers where procedure_code = $1 limit 1)`, [procedureCode, DEATH_DATE]),
+    ).rejects.toThrow(/check constraint/);
+  });
+
   it('a failing handler is retried by the outbox queue (exponential backoff) and then grants once', async () => {
     await ds.query(`create table ${trap} (dossier_id uuid primary key)`);
     await ds.query(`create sequence ${trap}_seq`);
