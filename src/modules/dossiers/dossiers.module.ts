@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 import { ProcedureCatalogAdapter, WorkingCalendarAdapter } from 'src/modules/dossiers/dossier-adapters';
 import { DossierCalendarPort, DossierClock, ProcedureCatalogPort } from 'src/modules/dossiers/dossier-ports';
-import { FileStore, LocalDiskFileStore, S3FileStore } from 'src/modules/dossiers/files/file-store';
+import { FileStore, LocalDiskFileStore, S3FileStore } from 'src/common/storage/file-store';
 import { DossiersResolver } from 'src/modules/dossiers/graphql/dossiers.resolver';
 import { DossierPdfService } from 'src/modules/dossiers/pdf/dossier-pdf.service';
 import { DossierCodeService } from 'src/modules/dossiers/persistence/dossier-code.service';

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 import { AuditService } from 'src/modules/audit/audit.service';
@@ -6,7 +7,7 @@ import type { Channel } from 'src/modules/dossiers/domain/portal-codes';
 import { DossierCalendarPort, DossierClock, endOfBusinessDay } from 'src/modules/dossiers/dossier-ports';
 import type { DossierEntity } from 'src/modules/dossiers/entities/dossier.entity';
 import { DossierFileEntity } from 'src/modules/dossiers/entities/dossier-parts.entity';
-import { FileStore } from 'src/modules/dossiers/files/file-store';
+import { FileStore, type StoredObject } from 'src/common/storage/file-store';
 import { currentActor } from 'src/modules/dossiers/persistence/dossier-journal.service';
 import { DossierStoreService } from 'src/modules/dossiers/persistence/dossier-store.service';
 
@@ -14,6 +15,15 @@ export interface UploadInput {
   fileName: string;
   contentType: string;
   content: Buffer;
+}
+
+/** A document file streamed to the store before its dossier exists (multipart portal submissions). */
+export interface StagedDocumentFile {
+  checklistCode?: string;
+  name?: string;
+  fileName: string;
+  contentType: string;
+  stored: StoredObject;
 }
 
 export interface ApologyInput {
@@ -59,6 +69,61 @@ export class DossierOutcomeService {
         uploadedBy: currentActor().name,
       }),
     );
+  }
+
+  /**
+   * Streams one document file to the store without holding it in memory: the content type must be allowed, and
+   * more than `maxBytes` (at most the attachment limit) fails with FILE_TOO_LARGE (413) while streaming, leaving
+   * nothing. The file is staged: attach it with `attachStagedDocuments`, or `discardStagedFile` it.
+   */
+  async stageDocumentFile(upload: { contentType: string; stream: Readable }, maxBytes?: number): Promise<StoredObject> {
+    const { fileMaxBytes, fileTypes } = this.config.dossiers;
+    if (!fileTypes.includes(upload.contentType)) {
+      upload.stream.resume();
+      throw new DomainException('FILE_TYPE_NOT_ALLOWED', `Allowed types: ${fileTypes.join(', ')}`, { allowed: fileTypes });
+    }
+    return this.files.putStream('documents', upload.stream, Math.min(maxBytes ?? fileMaxBytes, fileMaxBytes));
+  }
+
+  async discardStagedFile(key: string): Promise<void> {
+    await this.files.remove(key);
+  }
+
+  /**
+   * Attaches staged files to a dossier as submitted documents, in one version bump: each file is linked to the
+   * dossier's document row of the same checklist code that has no file yet, or becomes a document row of its own.
+   * A file already attached (same sha-256 and file name) is skipped, so a retried request never attaches twice.
+   */
+  async attachStagedDocuments(id: string, version: number, files: StagedDocumentFile[]): Promise<DossierEntity> {
+    const uploadedBy = currentActor().name;
+    return this.store.mutate(id, version, null, async (d, _to, m) => {
+      const added: Array<{ fileId: string; sha256: string; checklistCode: string | null }> = [];
+      for (const f of files) {
+        const [existing] = await m.query<unknown[]>(
+          `select 1 from dossier_files where dossier_id = $1 and purpose = 'DOCUMENT' and sha256 = $2 and file_name = $3`,
+          [d.id, f.stored.sha256, f.fileName.slice(0, 255)],
+        );
+        if (existing) continue;
+        const [file] = await m.query<Array<{ id: string }>>(
+          `insert into dossier_files (dossier_id, purpose, storage_key, file_name, content_type, size_bytes, sha256, uploaded_by)
+           values ($1, 'DOCUMENT', $2, $3, $4, $5, $6, $7) returning id`,
+          [d.id, f.stored.key, f.fileName.slice(0, 255), f.contentType, f.stored.sizeBytes, f.stored.sha256, uploadedBy],
+        );
+        const linked = await m.query<unknown[]>(
+          `update dossier_documents set file_id = $3 where id = (
+             select id from dossier_documents where dossier_id = $1 and checklist_code = $2 and file_id is null
+              order by provided_at, id limit 1) returning id`,
+          [d.id, f.checklistCode ?? null, file.id],
+        );
+        if (linked.length === 0)
+          await m.query(
+            `insert into dossier_documents (dossier_id, checklist_code, name, file_id, as_supplement) values ($1, $2, $3, $4, $5)`,
+            [d.id, f.checklistCode ?? null, (f.name ?? f.fileName).slice(0, 500), file.id, d.state !== 'SUBMITTED'],
+          );
+        added.push({ fileId: file.id, sha256: f.stored.sha256, checklistCode: f.checklistCode ?? null });
+      }
+      return { set: {}, event: 'dossier.documents_added', payload: { files: added } };
+    });
   }
 
   /** Adds submitted documents (with an optional scanned file) to a dossier that is still open. */

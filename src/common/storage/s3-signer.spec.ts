@@ -1,4 +1,4 @@
-import { EMPTY_SHA256, signS3Request } from 'src/modules/dossiers/files/s3-signer';
+import { EMPTY_SHA256, signS3Request } from 'src/common/storage/s3-signer';
 
 describe('AWS Signature Version 4 for S3', () => {
   it('matches the published example "GET Object" (examplebucket/test.txt, Range bytes=0-9, 24 May 2013)', () => {

@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
-import { LocalDiskFileStore, S3FileStore, sha256 } from 'src/modules/dossiers/files/file-store';
-import { signS3Request } from 'src/modules/dossiers/files/s3-signer';
+import { LocalDiskFileStore, S3FileStore, sha256 } from 'src/common/storage/file-store';
+import { signS3Request } from 'src/common/storage/s3-signer';
 
 describe('local disk file store', () => {
   let dir: string;
@@ -21,6 +22,23 @@ describe('local disk file store', () => {
     expect(stored.sha256).toBe(sha256(content));
     expect(stored.sizeBytes).toBe(content.length);
     expect((await store.get(stored.key)).equals(content)).toBe(true);
+  });
+
+  it('streams content in chunks with its size and sha-256, and removes it by key', async () => {
+    const store = new LocalDiskFileStore(dir);
+    const chunks = Array.from({ length: 50 }, (_, i) => Buffer.alloc(1000, i));
+    const stored = await store.putStream('uploads', Readable.from(chunks), 50_000);
+    expect(stored).toMatchObject({ sizeBytes: 50_000, sha256: sha256(Buffer.concat(chunks)) });
+    expect((await store.get(stored.key)).equals(Buffer.concat(chunks))).toBe(true);
+    await store.remove(stored.key);
+    await expect(store.get(stored.key)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
+  });
+
+  it('refuses a stream past the size limit (413) and keeps no partial file', async () => {
+    const store = new LocalDiskFileStore(dir);
+    const chunks = Array.from({ length: 11 }, () => Buffer.alloc(1000, 7));
+    await expect(store.putStream('toolarge', Readable.from(chunks), 10_000)).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+    expect(await readdir(join(dir, 'toolarge'))).toEqual([]);
   });
 
   it('never resolves a key outside its root', async () => {
@@ -65,6 +83,9 @@ describe('S3-compatible file store', () => {
       const stored = await store.put('results', content);
       expect(stored.key).toMatch(/^results\//);
       expect((await store.get(stored.key)).equals(content)).toBe(true);
+      const streamed = await store.putStream('documents', Readable.from([content, content]), 1000);
+      expect(streamed.sha256).toBe(sha256(Buffer.concat([content, content])));
+      expect((await store.get(streamed.key)).equals(Buffer.concat([content, content]))).toBe(true);
       await expect(store.get('results/missing')).rejects.toMatchObject({ code: 'FILE_NOT_FOUND' });
       const wrong = new S3FileStore({ ...creds, secretAccessKey: 'WRONG', endpoint: `http://127.0.0.1:${port}`, bucket: 'ansinh' });
       await expect(wrong.put('results', content)).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
