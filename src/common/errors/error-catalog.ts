@@ -154,6 +154,7 @@ export const ERROR_CATALOG = {
   INTEGRATION_MAPPING_NOT_FOUND: { status: 404, title: 'No such code mapping' },
   INTEGRATION_SUBSCRIPTION_NOT_FOUND: { status: 404, title: 'No such webhook subscription for this client' },
   INTEGRATION_DELIVERY_NOT_FOUND: { status: 404, title: 'No such webhook delivery for this client' },
+  INTEGRATION_FILE_CHECKSUM_MISMATCH: { status: 422, title: 'An uploaded file does not match its declared size or sha256' },
   // --- reports: rollups and the reports pool (issue 11) ---
   REPORT_TIMEOUT: { status: 503, title: 'The report took longer than the reports statement timeout' },
   REPORT_BUSY: { status: 503, title: 'Every report connection is busy; try again shortly' },

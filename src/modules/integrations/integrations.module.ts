@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import { Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
@@ -6,6 +7,7 @@ import { DossiersModule } from 'src/modules/dossiers/dossiers.module';
 import { CodeMappingsService } from 'src/modules/integrations/mappings/code-mappings.service';
 import { IntegrationAdminController } from 'src/modules/integrations/mappings/integration-admin.controller';
 import { IntegrationIdempotencyService } from 'src/modules/integrations/portal/integration-idempotency.service';
+import { PortalMultipartService, multipartMaxBytes } from 'src/modules/integrations/portal/portal-multipart.service';
 import { PortalController } from 'src/modules/integrations/portal/portal.controller';
 import { IntegrationClientsService } from 'src/modules/integrations/signature/integration-clients.service';
 import { installIntegrationBodyHook } from 'src/modules/integrations/signature/raw-body.hook';
@@ -28,6 +30,7 @@ import { QueueService } from 'src/queue/queue.service';
     IntegrationClientsService,
     CodeMappingsService,
     IntegrationIdempotencyService,
+    PortalMultipartService,
     RequestSignatureGuard,
     PortalSubscriptionsService,
     WebhookChainService,
@@ -56,7 +59,12 @@ export class IntegrationsModule implements OnModuleInit, OnApplicationBootstrap 
       sent: await this.subscriptions.pushDaily(date ?? new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10)),
     }));
     const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
-    if (fastify) installIntegrationBodyHook(fastify, this.config.integrations.maxBodyBytes);
+    if (fastify) {
+      installIntegrationBodyHook(fastify, this.config.integrations.maxBodyBytes, multipartMaxBytes(this.config.dossiers.fileMaxBytes));
+      // Multipart bodies are parsed lazily by the handler that streams them (request.parts()); nothing is buffered.
+      if (!fastify.hasContentTypeParser('multipart/form-data'))
+        void fastify.register(fastifyMultipart, { limits: { fileSize: this.config.dossiers.fileMaxBytes + 1, parts: 100 } });
+    }
   }
 
   /** In the worker role: the sweep that restarts due webhook chains every 10 s, and the daily reconciliation push. */

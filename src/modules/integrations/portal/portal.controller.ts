@@ -1,17 +1,21 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiSecurity,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
 import { RequestContext } from 'src/common/context/request-context';
-import { ChangesQuery } from 'src/modules/dossiers/rest/receive-dossier.dto';
+import { ChangesQuery, SupplementDto } from 'src/modules/dossiers/rest/receive-dossier.dto';
 import { DossierProcessingService } from 'src/modules/dossiers/services/dossier-processing.service';
 import { DossierReceiptService } from 'src/modules/dossiers/services/dossier-receipt.service';
 import { DossiersService } from 'src/modules/dossiers/services/dossiers.service';
@@ -20,11 +24,12 @@ import {
   IntegrationIdempotencyService,
   requireIdempotencyKey,
 } from 'src/modules/integrations/portal/integration-idempotency.service';
+import { PortalMultipartService } from 'src/modules/integrations/portal/portal-multipart.service';
 import {
   PortalChangePage,
   PortalDossierView,
+  PortalMultipartSubmitDto,
   PortalSubmitDto,
-  PortalSupplementDto,
   PortalWithdrawDto,
   toPortalView,
 } from 'src/modules/integrations/portal/portal.dto';
@@ -70,6 +75,7 @@ function caller(): string {
  * portal's status code, the change feed, supplement and withdrawal. Writes delegate to the dossier module.
  */
 @ApiTags('integrations')
+@ApiExtraModels(PortalMultipartSubmitDto)
 @ApiSecurity('api-key')
 @ApiBearerAuth()
 @ApiHeader(SIGNATURE_HEADERS[0])
@@ -85,6 +91,7 @@ export class PortalController {
     private readonly mappings: CodeMappingsService,
     private readonly clients: IntegrationClientsService,
     private readonly idempotency: IntegrationIdempotencyService,
+    private readonly multipart: PortalMultipartService,
   ) {}
 
   private async statuses(): Promise<Map<string, string>> {
@@ -113,6 +120,41 @@ export class PortalController {
     );
     if (replayed) void reply.header('idempotent-replayed', 'true');
     return toPortalView(dossier, await this.mappings.statusMap(portal));
+  }
+
+  @Post('dossiers/multipart')
+  @ApiOperation({
+    summary: 'Submit an online dossier with its files in one multipart/form-data request (streamed)',
+    description:
+      'First part: field `dossier` (application/json): the JSON submission body plus `files`, one entry per file part ' +
+      '(part name, checklist code, file name, content type, size, sha256). Then one file part per entry, named by `part`. ' +
+      'Files stream to the store: each at most DOSSIER_FILE_MAX_BYTES and the request at most 4 × that (413 ' +
+      'problem+json), content types from DOSSIER_FILE_TYPES (415), size and sha256 must match the entry (422). A signed ' +
+      "request's signature covers the raw multipart body and is checked when the body ends, before anything is kept. " +
+      'Idempotency-Key as on POST /integrations/dossiers: same key and same dossier part → the same dossier.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['dossier'],
+      properties: { dossier: { $ref: getSchemaPath(PortalMultipartSubmitDto) } },
+      additionalProperties: { type: 'string', format: 'binary', maxLength: 1073741824 },
+      maxProperties: 21,
+    },
+  })
+  @Roles('ADMIN')
+  @Scopes('dossiers:write')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: PortalDossierView })
+  async submitMultipart(
+    @Req() request: FastifyRequest,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PortalDossierView> {
+    const { view, replayed } = await this.multipart.submit(request, requireIdempotencyKey(key));
+    if (replayed) void reply.header('idempotent-replayed', 'true');
+    return view;
   }
 
   @Get('changes')
@@ -157,7 +199,7 @@ export class PortalController {
   @ApiOkResponse({ type: PortalDossierView })
   async supplement(
     @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: PortalSupplementDto,
+    @Body() body: SupplementDto,
     @Headers('idempotency-key') key: string | undefined,
   ): Promise<PortalDossierView> {
     const { result } = await this.idempotency.run(caller(), requireIdempotencyKey(key), `supplement:${id}`, body, async () => {

@@ -1,14 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
-  IsDefined,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -17,48 +15,69 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DOSSIER_STATES, type DossierState } from 'src/modules/dossiers/domain/dossier-state';
-import { ApplicantDto, SubmittedDocumentDto } from 'src/modules/dossiers/rest/receive-dossier.dto';
+import { ReceiveDossierDto } from 'src/modules/dossiers/rest/receive-dossier.dto';
 import type { DossierEntity } from 'src/modules/dossiers/entities/dossier.entity';
 
-/** An online dossier from a portal; the procedure code is the portal's (mapped to the catalog by the admin table). */
-export class PortalSubmitDto {
+/**
+ * An online dossier from a portal: the dossier module's receipt body (applicant, documents, receiving agency), with
+ * the portal's own procedure code (mapped to the catalog by the admin table) instead of the catalog's.
+ */
+export class PortalSubmitDto extends PickType(ReceiveDossierDto, ['agencyId', 'applicant', 'documents'] as const) {
   @ApiProperty({ maxLength: 60, pattern: '^[A-Za-z0-9._-]{1,60}$', example: '1.001776' })
   @Matches(/^[A-Za-z0-9._-]{1,60}$/)
   procedureCode!: string;
-
-  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: "Receiving agency; default the API key's" })
-  @IsOptional()
-  @IsUUID()
-  agencyId?: string;
-
-  @ApiProperty({ type: ApplicantDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ApplicantDto)
-  applicant!: ApplicantDto;
-
-  @ApiProperty({ type: [SubmittedDocumentDto], maxItems: 100, description: 'Documents (pre-uploaded file references by checklist code)' })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => SubmittedDocumentDto)
-  documents!: SubmittedDocumentDto[];
 }
 
-export class PortalSupplementDto {
-  @ApiProperty({ minimum: 1, maximum: 2147483647, example: 3, description: 'The version you read (optimistic locking)' })
-  @IsInt()
-  @Min(1)
-  @Max(2147483647)
-  version!: number;
+export const MULTIPART_MAX_FILES = 20;
 
-  @ApiProperty({ type: [SubmittedDocumentDto], maxItems: 100 })
+/** One file part of a multipart submission, declared in the `dossier` JSON part before it. */
+export class PortalFilePartDto {
+  @ApiProperty({ maxLength: 40, pattern: '^[A-Za-z0-9_-]{1,40}$', example: 'file1', description: 'Form field name of the file part' })
+  @Matches(/^[A-Za-z0-9_-]{1,40}$/)
+  part!: string;
+
+  @ApiPropertyOptional({ maxLength: 60, pattern: '^[A-Za-z0-9._-]{1,60}$', example: 'DON', description: 'Checklist document the file is' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,60}$/)
+  checklistCode?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, example: 'Đơn đề nghị (bản scan)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  name?: string;
+
+  @ApiProperty({ maxLength: 255, example: 'don-de-nghi.pdf' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  fileName!: string;
+
+  @ApiProperty({ maxLength: 100, pattern: '^[a-z]+/[a-z0-9.+-]+$', example: 'application/pdf', description: 'Must equal the part\'s Content-Type and be allowed' })
+  @Matches(/^[a-z]+\/[a-z0-9.+-]+$/)
+  @MaxLength(100)
+  contentType!: string;
+
+  @ApiProperty({ minimum: 0, maximum: 1073741824, example: 48213 })
+  @IsInt()
+  @Min(0)
+  @Max(1073741824)
+  sizeBytes!: number;
+
+  @ApiProperty({ maxLength: 64, pattern: '^[0-9a-f]{64}$', description: 'Hex SHA-256 of the content, checked while it streams' })
+  @Matches(/^[0-9a-f]{64}$/)
+  sha256!: string;
+}
+
+/** The `dossier` JSON part of a multipart submission: the dossier, and the file parts that follow it. */
+export class PortalMultipartSubmitDto extends PortalSubmitDto {
+  @ApiProperty({ type: [PortalFilePartDto], minItems: 1, maxItems: MULTIPART_MAX_FILES })
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MULTIPART_MAX_FILES)
   @ValidateNested({ each: true })
-  @Type(() => SubmittedDocumentDto)
-  documents!: SubmittedDocumentDto[];
+  @Type(() => PortalFilePartDto)
+  files!: PortalFilePartDto[];
 }
 
 export class PortalWithdrawDto {

@@ -3,12 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import { RequestContext } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { IntegrationClientsService } from 'src/modules/integrations/signature/integration-clients.service';
-import { rawBodyOf } from 'src/modules/integrations/signature/raw-body.hook';
+import { deferSignature, isMultipartRequest, rawBodyOf } from 'src/modules/integrations/signature/raw-body.hook';
 import {
   SIGNATURE_HEADER,
   SIGNATURE_NONCE_HEADER,
   SIGNATURE_TIMESTAMP_HEADER,
+  StreamingSignature,
   checkRequestSignature,
+  checkSignatureHeaders,
 } from 'src/modules/integrations/signature/request-signature';
 
 function header(request: FastifyRequest, name: string): string | undefined {
@@ -38,6 +40,7 @@ export class RequestSignatureGuard implements CanActivate {
       return true;
     }
     if (!signature && !timestamp && !client.required) return true;
+    if (isMultipartRequest(request)) return this.deferBody(request, actor.id, client.secret, { signature, timestamp, nonce });
     const check = checkRequestSignature(client.secret, {
       method: request.method,
       path: request.url,
@@ -51,6 +54,34 @@ export class RequestSignatureGuard implements CanActivate {
     if (check === 'MISMATCH') throw new DomainException('INTEGRATION_SIGNATURE_INVALID');
     if (!(await this.clients.rememberNonce(actor.id, nonce as string)))
       throw new DomainException('INTEGRATION_SIGNATURE_REPLAYED');
+    return true;
+  }
+
+  /**
+   * A multipart upload is streamed by its handler: the headers (window, nonce, replay) are checked here, before a
+   * byte of the body is read; the handler feeds the raw bytes to the signature and refuses the request when it does
+   * not match at the end of the body, before anything is committed.
+   */
+  private async deferBody(
+    request: FastifyRequest,
+    apiKeyId: string,
+    secret: string,
+    h: { signature?: string; timestamp?: string; nonce?: string },
+  ): Promise<boolean> {
+    const check = checkSignatureHeaders(h);
+    if (check === 'MISSING') throw new DomainException('INTEGRATION_SIGNATURE_REQUIRED');
+    if (check === 'EXPIRED') throw new DomainException('INTEGRATION_SIGNATURE_EXPIRED');
+    if (check === 'MISMATCH') throw new DomainException('INTEGRATION_SIGNATURE_INVALID');
+    if (!(await this.clients.rememberNonce(apiKeyId, h.nonce as string)))
+      throw new DomainException('INTEGRATION_SIGNATURE_REPLAYED');
+    deferSignature(
+      request,
+      new StreamingSignature(
+        secret,
+        { method: request.method, path: request.url, timestamp: h.timestamp as string, nonce: h.nonce as string },
+        h.signature as string,
+      ),
+    );
     return true;
   }
 }

@@ -1,4 +1,10 @@
-import { checkRequestSignature, signRequest, signedRequestHeaders } from 'src/modules/integrations/signature/request-signature';
+import {
+  StreamingSignature,
+  checkRequestSignature,
+  checkSignatureHeaders,
+  signRequest,
+  signedRequestHeaders,
+} from 'src/modules/integrations/signature/request-signature';
 
 const SECRET = 'a-signing-secret-of-at-least-32-characters';
 const NOW = new Date('2026-03-05T03:00:00Z');
@@ -45,5 +51,33 @@ describe('inbound request signature (HMAC-SHA256 over method, path, timestamp, n
     expect(signRequest(SECRET, 'POST', '/p', ts, 'n0nce-123', '{"a":1}')).not.toBe(
       signRequest(SECRET, 'POST', '/p', ts, 'n0nce-123', '{ "a": 1 }'),
     );
+  });
+});
+
+describe('streamed body signature (multipart uploads)', () => {
+  it('matches the signature of the whole body fed in arbitrary chunks, and refuses a changed byte', () => {
+    const body = Buffer.from('--b\r\ncontent-disposition: form-data; name="dossier"\r\n\r\n{"a":1}\r\n--b--\r\n');
+    const headers = signedRequestHeaders(SECRET, 'POST', '/api/v1/integrations/dossiers/multipart', body, NOW);
+    const request = {
+      method: 'POST',
+      path: '/api/v1/integrations/dossiers/multipart',
+      timestamp: headers['x-signature-timestamp'],
+      nonce: headers['x-signature-nonce'],
+    };
+    const ok = new StreamingSignature(SECRET, request, headers['x-signature']);
+    for (let i = 0; i < body.length; i += 7) ok.update(body.subarray(i, i + 7));
+    expect(ok.matches()).toBe(true);
+    const tampered = new StreamingSignature(SECRET, request, headers['x-signature']);
+    tampered.update(Buffer.from(body.toString().replace('"a":1', '"a":2')));
+    expect(tampered.matches()).toBe(false);
+  });
+
+  it('checks the headers (window, nonce) before any byte of the body is read', () => {
+    const headers = signedRequestHeaders(SECRET, 'POST', '/p', '', NOW);
+    const h = { timestamp: headers['x-signature-timestamp'], nonce: headers['x-signature-nonce'], signature: headers['x-signature'] };
+    expect(checkSignatureHeaders(h, NOW)).toBe('OK');
+    expect(checkSignatureHeaders(h, new Date(NOW.getTime() + 301_000))).toBe('EXPIRED');
+    expect(checkSignatureHeaders({ ...h, nonce: 'bad nonce' }, NOW)).toBe('MISMATCH');
+    expect(checkSignatureHeaders({ ...h, signature: undefined }, NOW)).toBe('MISSING');
   });
 });
