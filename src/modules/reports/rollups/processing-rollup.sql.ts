@@ -61,14 +61,18 @@ export const BUILD_PERIODS_SQL = `
       where n.period_to >= f0.received_on and n.period_from <= coalesce(f0.ended_on, 'infinity'::date)
     ) p`)}`;
 
-/** Recomputes the (period, unit) pairs listed in the temporary table `rollup_targets`, one unit's dossiers each. */
+/**
+ * Recomputes the (period, unit) pairs listed in the temporary table `rollup_targets`: one pass over each touched
+ * unit's dossiers (by the handling-unit index), each paired with that unit's target periods it overlaps.
+ */
 export const RECOMPUTE_TARGETS_SQL = `
   insert into dossier_processing_rollups (${COLUMNS})
   ${computeRows(`
     select f0.*, t.kind as p_kind, t.period_from as p_from, t.period_to as p_to
-    from rollup_targets t
-    cross join lateral (${FACTS_BASE_SQL}
-      and d.handling_unit_id = t.unit_id and d.counting_start <= t.period_to) f0`)}`;
+    from (select distinct unit_id from rollup_targets) u
+    cross join lateral (${FACTS_BASE_SQL} and d.handling_unit_id = u.unit_id offset 0) f0
+    join rollup_targets t on t.unit_id = u.unit_id
+      and t.period_to >= f0.received_on and t.period_from <= coalesce(f0.ended_on, 'infinity'::date)`)}`;
 
 /** The (period, unit) pairs a batch of dirty spans touches, among the periods that have rollups. */
 export const TARGETS_FROM_DIRTY_SQL = `
@@ -122,7 +126,10 @@ export const rollupAggregateSql = (filter: RollupFilter = NO_ROLLUP_FILTER): str
       and r.handling_unit_id not in (select unit_id from dirty) ${filter.rollup}
     union all
     select field_code, level, ${countColumns()}
-    from (${CLASSIFIED_SQL(`${FACTS_SQL} and d.handling_unit_id in (select unit_id from dirty) ${filter.facts}`)}) c
+    -- Driven by the dirty units (an index scan each), so no pending change costs nothing.
+    from (${CLASSIFIED_SQL(`
+      select f1.* from dirty du
+      cross join lateral (${FACTS_SQL} and d.handling_unit_id = du.unit_id ${filter.facts}) f1`)}) c
     group by field_code, level
   )
   select field_code, level, grouping(field_code, level) = 3 as is_total, ${ROLLUP_COUNTS.map(sum).join(', ')}
