@@ -12,7 +12,7 @@ describe('import templates', () => {
     async (_code, target) => {
       const csv = (await targetTemplate(target, 'csv')).toString('utf8');
       expect(csv.startsWith('\ufeff')).toBe(true);
-      const [header, example] = parse(csv.slice(1)) as string[][];
+      const [header, example]: string[][] = parse(csv.slice(1));
       expect(mapHeader(target.columns, header)).toEqual(target.columns.map((c) => c.key));
       for (const key of target.requiredColumns) {
         const column = target.columns.find((c) => c.key === key);
