@@ -5,10 +5,11 @@ import type { PaymentStatisticsService } from 'src/modules/benefits/statistics/p
 import { AdminUnitsService } from 'src/modules/organisation/units/admin-units.service';
 import { PaymentsReportService } from 'src/modules/reports/payments/payments-report.service';
 import { ReportUnitsService } from 'src/modules/reports/registries/report-units.service';
+import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import { benefitsServices, dsApp, personWithSocialProtection, seedBenefitRules } from 'test/integration/benefits/benefits-fixtures';
 import { asActor, SYSTEM, uniqueCode } from 'test/integration/registry/registry-fixtures';
 import { reportUnits, type ReportUnits } from 'test/integration/reports/report-fixtures';
-import { openTestDataSource } from 'test/utils/test-app';
+import { openTestDataSource, testConfig } from 'test/utils/test-app';
 
 const run = <T>(fn: () => Promise<T>): Promise<T> => asActor(SYSTEM, fn);
 
@@ -17,6 +18,7 @@ describe('cashless-payment reports on PostgreSQL: accounts over eligible, paid t
   let app: INestApplication;
   let statistics: PaymentStatisticsService;
   let reports: PaymentsReportService;
+  let pool: ReportPool;
   let u: ReportUnits;
   const p: Record<string, string> = {};
 
@@ -34,7 +36,8 @@ describe('cashless-payment reports on PostgreSQL: accounts over eligible, paid t
     app = dsApp(ds);
     const services = benefitsServices(ds);
     statistics = services.statistics;
-    reports = new PaymentsReportService(ds, new ReportUnitsService(new AdminUnitsService(ds), services.scope));
+    pool = new ReportPool(ds, testConfig());
+    reports = new PaymentsReportService(pool, new ReportUnitsService(new AdminUnitsService(ds), services.scope));
     await seedBenefitRules(app);
     u = await reportUnits(app, '99');
 
@@ -104,7 +107,10 @@ describe('cashless-payment reports on PostgreSQL: accounts over eligible, paid t
       }),
     );
   });
-  afterAll(async () => ds.destroy());
+  afterAll(async () => {
+    await pool.onModuleDestroy();
+    await ds.destroy();
+  });
 
   it('counts accounts over eligible per group and unit, the old commune folded into its successor; a person in two groups once in the total', async () => {
     const report = await run(() => reports.coverage({ date: '2025-10-01', unitCode: u.codes.c, unitEra: 'POST_2025' }));

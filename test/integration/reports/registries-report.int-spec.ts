@@ -15,6 +15,7 @@ import {
 import type { PovertyFigure } from 'src/modules/reports/registries/poverty-report.sql';
 import { RegistriesReportService } from 'src/modules/reports/registries/registries-report.service';
 import { ReportUnitsService } from 'src/modules/reports/registries/report-units.service';
+import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import { createRegistryContext } from 'test/integration/registry/registry-context';
 import {
   asActor,
@@ -26,6 +27,7 @@ import {
 } from 'test/integration/registry/registry-fixtures';
 import { freeCode, reportUnits, type ReportUnits } from 'test/integration/reports/report-fixtures';
 import { ensureTestUnit } from 'test/utils/auth';
+import { testConfig } from 'test/utils/test-app';
 
 const MANUAL = { source: 'MANUAL' as const };
 const sys = <T>(fn: () => Promise<T>): Promise<T> => asActor(SYSTEM, fn);
@@ -38,6 +40,7 @@ describe('registry reports on PostgreSQL: poverty flows, meritorious people, soc
   let statuses: StatusesService;
   let queries: StatusQueriesService;
   let reports: RegistriesReportService;
+  let pool: ReportPool;
   let u: ReportUnits;
   const hh: Record<string, string> = {};
   const person: Record<string, string> = {};
@@ -70,7 +73,8 @@ describe('registry reports on PostgreSQL: poverty flows, meritorious people, soc
     households = app.get(HouseholdsService);
     statuses = app.get(StatusesService);
     queries = app.get(StatusQueriesService);
-    reports = new RegistriesReportService(ds, new ReportUnitsService(app.get(AdminUnitsService), app.get(AccessScopeService)));
+    pool = new ReportPool(ds, testConfig());
+    reports = new RegistriesReportService(pool, new ReportUnitsService(app.get(AdminUnitsService), app.get(AccessScopeService)));
     u = await reportUnits(app, '90');
 
     await sys(async () => {
@@ -118,7 +122,10 @@ describe('registry reports on PostgreSQL: poverty flows, meritorious people, soc
       );
     });
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await pool.onModuleDestroy();
+    await app.close();
+  });
 
   const eTarget = (): string => [u.c, u.d].sort()[0];
   /** C's predecessors are A, B (FULL) and E (PARTIAL); new → old goes to the first by id (flagged approximate). */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { RequestContext } from 'src/common/context/request-context';
-import { decodeCursor, encodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
+import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
+import { keyedPage } from 'src/modules/reports/registries/report-page';
+import { decodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
 import { formatBasisPoints, parseVnd, shareBasisPoints } from 'src/modules/benefits/domain/money';
 import type { CoverageGroup } from 'src/modules/benefits/statistics/payment-statistics.service';
 import { maskCccd } from 'src/modules/registry/domain/cccd';
@@ -120,14 +121,13 @@ const paidFigures = (r: PaidRow | undefined): PaidFigures => ({
 @Injectable()
 export class PaymentsReportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: ReportPool,
     private readonly units: ReportUnitsService,
   ) {}
 
   async coverage(input: { date: string } & UnitFilter): Promise<AccountCoverageReport> {
     const ctx = await this.units.resolve(RequestContext.actor(), input, input.date);
-    const rows = await this.dataSource.query<
-      Array<
+    const rows = await this.pool.query<
         Partial<ReportUnitRef> & {
           group: CoverageGroup | null;
           allGroups: boolean;
@@ -135,8 +135,7 @@ export class PaymentsReportService {
           withAccount: number;
           approximate: boolean;
         }
-      >
-    >(COVERAGE_AGGREGATE_SQL, [input.date, ctx.era, ctx.scope, ctx.unit?.id ?? null]);
+      >(COVERAGE_AGGREGATE_SQL, [input.date, ctx.era, ctx.scope, ctx.unit?.id ?? null]);
     const total = rows.find((r) => r.allGroups && !r.unitId);
     return {
       date: input.date,
@@ -175,7 +174,7 @@ export class PaymentsReportService {
     const ctx = await this.units.resolve(RequestContext.actor(), input, input.date);
     const limit = pageSize(page.limit);
     const after = decodeCursor(page.cursor);
-    const rows = await this.dataSource.query<Array<Omit<CoveragePersonRow, 'cccdMasked'> & { cccd: string | null }>>(
+    const rows = await this.pool.query<Omit<CoveragePersonRow, 'cccdMasked'> & { cccd: string | null }>(
       COVERAGE_DRILL_DOWN_SQL(input.figure),
       [
         input.date,
@@ -188,17 +187,12 @@ export class PaymentsReportService {
         limit + 1,
       ],
     );
-    const items = rows.slice(0, limit).map(({ cccd, ...r }) => ({ ...r, cccdMasked: maskCccd(cccd) }));
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor({ k: last.personId, id: last.personId }) : null,
-    };
+    return keyedPage(rows.map(({ cccd, ...r }) => ({ ...r, cccdMasked: maskCccd(cccd) })), limit, (r) => ({ k: r.personId, id: r.personId }));
   }
 
   async paidThroughAccounts(input: { period: DateRange } & UnitFilter): Promise<PaidThroughAccountsReport> {
     const ctx = await this.units.resolve(RequestContext.actor(), input, input.period.to);
-    const rows = await this.dataSource.query<PaidRow[]>(PAID_AGGREGATE_SQL, [
+    const rows = await this.pool.query<PaidRow>(PAID_AGGREGATE_SQL, [
       input.period.from,
       input.period.to,
       ctx.era,
@@ -230,7 +224,7 @@ export class PaymentsReportService {
     const ctx = await this.units.resolve(RequestContext.actor(), input, input.period.to);
     const limit = pageSize(page.limit);
     const after = decodeCursor(page.cursor);
-    const rows = await this.dataSource.query<Array<Omit<PaidPersonRow, 'amount'> & { amount: string }>>(
+    const rows = await this.pool.query<Omit<PaidPersonRow, 'amount'> & { amount: string }>(
       PAID_DRILL_DOWN_SQL,
       [
         input.period.from,
@@ -243,11 +237,6 @@ export class PaymentsReportService {
         limit + 1,
       ],
     );
-    const items = rows.slice(0, limit).map((r) => ({ ...r, amount: parseVnd(r.amount) }));
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor({ k: last.personId, id: last.personId }) : null,
-    };
+    return keyedPage(rows.map((r) => ({ ...r, amount: parseVnd(r.amount) })), limit, (r) => ({ k: r.personId, id: r.personId }));
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { RequestContext } from 'src/common/context/request-context';
+import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
+import { keyedPage } from 'src/modules/reports/registries/report-page';
 import { DomainException } from 'src/common/errors/domain.exception';
-import { decodeCursor, encodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
+import { decodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
 import { maskCccd } from 'src/modules/registry/domain/cccd';
 import {
   yearEnds,
@@ -117,7 +118,7 @@ const MAX_YEAR = 2100;
 @Injectable()
 export class RegistriesReportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: ReportPool,
     private readonly units: ReportUnitsService,
   ) {}
 
@@ -134,9 +135,7 @@ export class RegistriesReportService {
   async poverty(input: { year: number } & UnitFilter): Promise<PovertyReport> {
     const dates = this.checkYear(input.year);
     const ctx = await this.context(input, dates.current);
-    const rows = await this.dataSource.query<
-      Array<Omit<PovertyReportLine, 'unitId' | 'unitCode' | 'unitName'> & Partial<ReportUnitRef>>
-    >(POVERTY_AGGREGATE_SQL, [dates.previous, dates.current, ctx.era, ctx.scope, ctx.unit?.id ?? null]);
+    const rows = await this.pool.query<Omit<PovertyReportLine, 'unitId' | 'unitCode' | 'unitName'> & Partial<ReportUnitRef>>(POVERTY_AGGREGATE_SQL, [dates.previous, dates.current, ctx.era, ctx.scope, ctx.unit?.id ?? null]);
     const flow = (r: PovertyFlow): PovertyFlow => ({
       previous: r.previous,
       current: r.current,
@@ -173,7 +172,7 @@ export class RegistriesReportService {
     const ctx = await this.context(input, dates.current);
     const limit = pageSize(page.limit);
     const after = decodeCursor(page.cursor);
-    const rows = await this.dataSource.query<Array<Omit<PovertyHouseholdRow, 'headCccdMasked'> & { headCccd: string | null }>>(
+    const rows = await this.pool.query<Omit<PovertyHouseholdRow, 'headCccdMasked'> & { headCccd: string | null }>(
       POVERTY_DRILL_DOWN_SQL(input.figure),
       [
         dates.previous,
@@ -187,19 +186,12 @@ export class RegistriesReportService {
         limit + 1,
       ],
     );
-    const items = rows.slice(0, limit).map(({ headCccd, ...r }) => ({ ...r, headCccdMasked: maskCccd(headCccd) }));
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor({ k: last.householdCode, id: last.householdId }) : null,
-    };
+    return keyedPage(rows.map(({ headCccd, ...r }) => ({ ...r, headCccdMasked: maskCccd(headCccd) })), limit, (r) => ({ k: r.householdCode, id: r.householdId }));
   }
 
   async statuses(input: { kind: StatusReportKind; date: string } & UnitFilter): Promise<StatusReport> {
     const ctx = await this.context(input, input.date);
-    const rows = await this.dataSource.query<
-      Array<Partial<ReportUnitRef> & { category: string | null; isTotal: boolean; subjects: number; relatives: number; approximate: boolean }>
-    >(STATUS_AGGREGATE_SQL(input.kind), [input.date, ctx.era, ctx.scope, ctx.unit?.id ?? null]);
+    const rows = await this.pool.query<Partial<ReportUnitRef> & { category: string | null; isTotal: boolean; subjects: number; relatives: number; approximate: boolean }>(STATUS_AGGREGATE_SQL(input.kind), [input.date, ctx.era, ctx.scope, ctx.unit?.id ?? null]);
     const total = rows.find((r) => r.isTotal);
     return {
       kind: input.kind,
@@ -239,7 +231,7 @@ export class RegistriesReportService {
     const ctx = await this.context(input, input.date);
     const limit = pageSize(page.limit);
     const after = decodeCursor(page.cursor);
-    const rows = await this.dataSource.query<Array<Omit<StatusPersonRow, 'cccdMasked'> & { cccd: string | null }>>(
+    const rows = await this.pool.query<Omit<StatusPersonRow, 'cccdMasked'> & { cccd: string | null }>(
       STATUS_DRILL_DOWN_SQL(input.kind),
       [
         input.date,
@@ -253,11 +245,6 @@ export class RegistriesReportService {
         limit + 1,
       ],
     );
-    const items = rows.slice(0, limit).map(({ cccd, ...r }) => ({ ...r, cccdMasked: maskCccd(cccd) }));
-    const last = items[items.length - 1];
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor({ k: last.personId, id: last.personId }) : null,
-    };
+    return keyedPage(rows.map(({ cccd, ...r }) => ({ ...r, cccdMasked: maskCccd(cccd) })), limit, (r) => ({ k: r.personId, id: r.personId }));
   }
 }
