@@ -12,6 +12,7 @@ import type { Page } from 'src/common/pagination/pagination';
 import type { ChartData } from 'src/modules/reports/common/report-table';
 import { toChart, toCsv, toXlsx } from 'src/modules/reports/processing/processing-report.export';
 import {
+  PROCESSING_DEFINITIONS as DEFINITIONS,
   ProcessingDrillDownQuery,
   ProcessingReportQuery,
 } from 'src/modules/reports/processing/processing-report.inputs';
@@ -21,15 +22,6 @@ import {
   type ProcessingEcho,
 } from 'src/modules/reports/processing/processing-report-query.service';
 import type { ProcessingReport } from 'src/modules/reports/processing/processing-report.service';
-
-const DEFINITIONS =
-  'Definitions: a dossier counts in a period if received (counting start) on or before its last day and not ended before ' +
-  'its first day. Carried over = received before the period and still open at its start. Ended = decision date for ' +
-  'approved/rejected dossiers (not the return date), or the date it was returned or withdrawn. Timeliness follows ' +
-  'Decision 766: more than one supplement request is late; otherwise early / on time / late against the due date, which ' +
-  'already includes the working days paused for supplements and any extension. In progress at the end of the period is ' +
-  'within time if the due date is not past or the clock is stopped waiting for the applicant. A dossier transferred ' +
-  'between levels is counted once, at the level handling it.';
 
 @ApiTags('reports')
 @ApiBearerAuth()

@@ -11,6 +11,16 @@ import {
 } from 'src/modules/reports/processing/processing-report.sql';
 
 const PROCEDURE_CODE = /^([0-9]\.[0-9]{6}|[A-Z]{2,10}(-[A-Z0-9]{1,10}){1,3})$/;
+/** The form's published definitions (README repeats them); the REST and GraphQL docs show them. */
+export const PROCESSING_DEFINITIONS =
+  'Definitions: a dossier counts in a period if received (counting start) on or before its last day and not ended before ' +
+  'its first day. Carried over = received before the period and still open at its start. Ended = decision date for ' +
+  'approved/rejected dossiers (not the return date), or the date it was returned or withdrawn. Timeliness follows ' +
+  'Decision 766: more than one supplement request is late; otherwise early / on time / late against the due date, which ' +
+  'already includes the working days paused for supplements and any extension. In progress at the end of the period is ' +
+  'within time if the due date is not past or the clock is stopped waiting for the applicant. A dossier transferred ' +
+  'between levels is counted once, at the level handling it.';
+
 export const DRILL_DOWN_COLUMNS = Object.keys(DRILL_DOWN_FILTERS) as DrillDownColumn[];
 
 /**

@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
 import {
+  PROCESSING_DEFINITIONS,
   ProcessingDrillDownArgs,
   ProcessingReportArgs,
 } from 'src/modules/reports/processing/processing-report.inputs';
@@ -21,7 +22,8 @@ export class ProcessingReportResolver {
   @Query(() => ProcessingReportObject, {
     description:
       'Form II.06a (dossiers received, resolved and in progress) for a period, with the total, the on-time rate, ' +
-      'the consistency check and chart data. A unit or agency outside your scope is refused (OUT_OF_SCOPE).',
+      'the consistency check and chart data. A unit or agency outside your scope is refused (OUT_OF_SCOPE). ' +
+      PROCESSING_DEFINITIONS,
   })
   async dossierProcessingReport(@Args() args: ProcessingReportArgs): Promise<ProcessingReportObject> {
     const { report, echo } = await this.queries.report(args.filter);
