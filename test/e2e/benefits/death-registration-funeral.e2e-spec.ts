@@ -17,7 +17,6 @@ import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { AppConfig } from 'src/config/app-config';
 import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
-import type { JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { createWorkerConnection } from 'src/queue/redis-connections';
 import { personWithSocialProtection, seedBenefitRules } from 'test/integration/benefits/benefits-fixtures';
@@ -53,7 +52,7 @@ describe('funeral support triggered by death-registration dossiers (PostgreSQL, 
     connection = createWorkerConnection(process.env.REDIS_URL as string);
     worker = new Worker(
       'outbox',
-      async (job) => registry.get(job.name as JobName)?.(job.data as never, job as never),
+      async (job) => registry.get(job.name)?.(job.data as never, job as never),
       { connection, prefix: app.get(AppConfig).queue.prefix, concurrency: 2 },
     );
     deaths = app.get(DeathRegistrationsService);
