@@ -6,6 +6,7 @@ import type { DateRange } from 'src/modules/reports/domain/reporting-period';
 import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import {
   BUILD_PERIODS_SQL,
+  DELETE_TARGETS_SQL,
   RECOMPUTE_TARGETS_SQL,
   NO_ROLLUP_FILTER,
   rollupAggregateSql,
@@ -16,7 +17,7 @@ import { officialPeriodsOverlapping, yearsBefore } from 'src/modules/reports/rol
 import rules from 'src/modules/reports/seed-data/reporting-rules.json';
 
 export interface RollupRefreshResult {
-  /** False when another refresh held the lock (nothing done). */
+  /** False when another refresh held the lock (nothing done). `pairsRecomputed`: (period, unit, version) keys. */
   ran: boolean;
   periodsBuilt: number;
   dirtySpans: number;
@@ -101,48 +102,57 @@ export class ProcessingRollupService {
       if (!locked)
         return { ran: false, periodsBuilt: 0, dirtySpans: 0, pairsRecomputed: 0, refreshedAt: null };
       await m.query(
-        `create temp table rollup_dirty_batch (handling_unit_id uuid, lo date, hi date) on commit drop`,
+        `create temp table rollup_dirty_batch (handling_unit_id uuid, procedure_version_id uuid, lo date, hi date)
+         on commit drop`,
       );
       await m.query(
         `create temp table rollup_new_periods (kind text, period_from date, period_to date) on commit drop`,
       );
       await m.query(
-        `create temp table rollup_targets (kind text, period_from date, period_to date, unit_id uuid) on commit drop`,
+        `create temp table rollup_targets (kind text, period_from date, period_to date, unit_id uuid, version_id uuid)
+         on commit drop`,
       );
       // Consume exactly the dirty rows this transaction can see; rows committed later stay for the next run.
-      await m.query(`
-        with d as (delete from report_rollup_dirty returning handling_unit_id, lo, hi)
-        insert into rollup_dirty_batch select handling_unit_id, lo, hi from d`);
-      await m.query(
-        `insert into rollup_new_periods (kind, period_from, period_to)
-         select x.kind, x.period_from, x.period_to
-         from unnest($1::text[], $2::date[], $3::date[]) as x (kind, period_from, period_to)
-         where not exists (select 1 from report_rollup_periods p
-                           where p.kind = x.kind and p.period_from = x.period_from)`,
+      const [{ spans }] = await m.query<Array<{ spans: number }>>(`
+        with d as (delete from report_rollup_dirty returning handling_unit_id, procedure_version_id, lo, hi),
+        i as (insert into rollup_dirty_batch select handling_unit_id, procedure_version_id, lo, hi from d returning 1)
+        select count(*)::int as spans from i`);
+      const [{ built }] = await m.query<Array<{ built: number }>>(
+        `with n as (
+           insert into rollup_new_periods (kind, period_from, period_to)
+           select x.kind, x.period_from, x.period_to
+           from unnest($1::text[], $2::date[], $3::date[]) as x (kind, period_from, period_to)
+           where not exists (select 1 from report_rollup_periods p
+                             where p.kind = x.kind and p.period_from = x.period_from)
+           returning 1)
+         select count(*)::int as built from n`,
         [horizon.map((p) => p.kind), horizon.map((p) => p.from), horizon.map((p) => p.to)],
       );
-      await m.query(`
-        insert into report_rollup_periods (kind, period_from, period_to, built_at, refreshed_at)
-        select kind, period_from, period_to, now(), now() from rollup_new_periods`);
-      await m.query(`analyze rollup_new_periods`);
-      await m.query(BUILD_PERIODS_SQL);
-      await m.query(TARGETS_FROM_DIRTY_SQL);
-      await m.query(`
-        delete from dossier_processing_rollups r using rollup_targets t
-        where r.kind = t.kind and r.period_from = t.period_from and r.handling_unit_id = t.unit_id`);
-      await m.query(`analyze rollup_targets`);
-      await m.query(RECOMPUTE_TARGETS_SQL);
-      const [counts] = await m.query<Array<{ built: number; spans: number; pairs: number; at: Date }>>(`
-        select (select count(*) from rollup_new_periods)::int as built,
-               (select count(*) from rollup_dirty_batch)::int as spans,
-               (select count(*) from rollup_targets)::int as pairs, now() as at`);
+      if (built > 0) {
+        await m.query(`
+          insert into report_rollup_periods (kind, period_from, period_to, built_at, refreshed_at)
+          select kind, period_from, period_to, now(), now() from rollup_new_periods`);
+        await m.query(`analyze rollup_new_periods`);
+        await m.query(BUILD_PERIODS_SQL);
+      }
+      let pairs = 0;
+      if (spans > 0) {
+        await m.query(TARGETS_FROM_DIRTY_SQL);
+        await m.query(`analyze rollup_targets`);
+        [{ pairs }] = await m.query<Array<{ pairs: number }>>(
+          `select count(*)::int as pairs from rollup_targets`,
+        );
+        await m.query(DELETE_TARGETS_SQL);
+        await m.query(RECOMPUTE_TARGETS_SQL);
+      }
+      const [{ at }] = await m.query<Array<{ at: Date }>>(`select now() as at`);
       await m.query(`update report_rollup_periods set refreshed_at = now()`);
       return {
         ran: true,
-        periodsBuilt: counts.built,
-        dirtySpans: counts.spans,
-        pairsRecomputed: counts.pairs,
-        refreshedAt: counts.at.toISOString(),
+        periodsBuilt: built,
+        dirtySpans: spans,
+        pairsRecomputed: pairs,
+        refreshedAt: at.toISOString(),
       };
     });
     const done = { ...result, ms: Date.now() - started };

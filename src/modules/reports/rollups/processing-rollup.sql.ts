@@ -62,22 +62,30 @@ export const BUILD_PERIODS_SQL = `
     ) p`)}`;
 
 /**
- * Recomputes the (period, unit) pairs listed in the temporary table `rollup_targets`: one pass over each touched
- * unit's dossiers (by the handling-unit index), each paired with that unit's target periods it overlaps.
+ * Recomputes the (period, unit, procedure version) keys listed in the temporary table `rollup_targets`: one pass
+ * over each touched unit and version's dossiers (index on unit, version, date), each paired with the target periods
+ * it overlaps.
  */
 export const RECOMPUTE_TARGETS_SQL = `
   insert into dossier_processing_rollups (${COLUMNS})
   ${computeRows(`
     select f0.*, t.kind as p_kind, t.period_from as p_from, t.period_to as p_to
-    from (select distinct unit_id from rollup_targets) u
-    cross join lateral (${FACTS_BASE_SQL} and d.handling_unit_id = u.unit_id offset 0) f0
-    join rollup_targets t on t.unit_id = u.unit_id
+    from (select distinct unit_id, version_id from rollup_targets) u
+    cross join lateral (${FACTS_BASE_SQL}
+      and d.handling_unit_id = u.unit_id and d.procedure_version_id = u.version_id offset 0) f0
+    join rollup_targets t on t.unit_id = u.unit_id and t.version_id = u.version_id
       and t.period_to >= f0.received_on and t.period_from <= coalesce(f0.ended_on, 'infinity'::date)`)}`;
 
-/** The (period, unit) pairs a batch of dirty spans touches, among the periods that have rollups. */
+/** Removes the rollup rows of the keys about to be recomputed. */
+export const DELETE_TARGETS_SQL = `
+  delete from dossier_processing_rollups r using rollup_targets t
+  where r.kind = t.kind and r.period_from = t.period_from and r.handling_unit_id = t.unit_id
+    and r.procedure_version_id = t.version_id`;
+
+/** The (period, unit, version) keys a batch of dirty spans touches, among the periods that have rollups. */
 export const TARGETS_FROM_DIRTY_SQL = `
-  insert into rollup_targets (kind, period_from, period_to, unit_id)
-  select distinct p.kind, p.period_from, p.period_to, d.handling_unit_id
+  insert into rollup_targets (kind, period_from, period_to, unit_id, version_id)
+  select distinct p.kind, p.period_from, p.period_to, d.handling_unit_id, d.procedure_version_id
   from rollup_dirty_batch d
   join report_rollup_periods p on p.period_from <= coalesce(d.hi, 'infinity'::date) and p.period_to >= d.lo
   where not exists (select 1 from rollup_new_periods n where n.kind = p.kind and n.period_from = p.period_from)`;
@@ -104,15 +112,16 @@ export function asRollupCondition(factsCondition: string): string {
 }
 
 /**
- * Form II.06a for an official period from the rollups, exact at the statement's snapshot: units with a change not
- * yet folded in (a dirty span overlapping the period) are counted from the base tables instead of their rollup rows,
+ * Form II.06a for an official period from the rollups, exact at the statement's snapshot: (unit, procedure version)
+ * keys with a change not yet folded in (a dirty span overlapping the period) are counted from the base tables instead
+ * of their rollup rows,
  * in the same statement, so an answer never misses a committed change. Same parameters and output columns as
  * AGGREGATE_SQL(FACTS_SQL): $1 period start, $2 period end, $3 unit scope; plus $4 the rollup's kind and the
  * filter's parameters from $5.
  */
 export const rollupAggregateSql = (filter: RollupFilter = NO_ROLLUP_FILTER): string => `
   with dirty as (
-    select distinct handling_unit_id as unit_id
+    select distinct handling_unit_id as unit_id, procedure_version_id as version_id
     from report_rollup_dirty
     where lo <= $2 and (hi is null or hi >= $1)
       and ($3::uuid[] is null or handling_unit_id = any($3::uuid[]))
@@ -123,13 +132,16 @@ export const rollupAggregateSql = (filter: RollupFilter = NO_ROLLUP_FILTER): str
     join procedure_versions pv on pv.id = r.procedure_version_id
     where r.kind = $4 and r.period_from = $1
       and ($3::uuid[] is null or r.handling_unit_id = any($3::uuid[]))
-      and r.handling_unit_id not in (select unit_id from dirty) ${filter.rollup}
+      and not exists (select 1 from dirty x
+                      where x.unit_id = r.handling_unit_id and x.version_id = r.procedure_version_id)
+      ${filter.rollup}
     union all
     select field_code, level, ${countColumns()}
-    -- Driven by the dirty units (an index scan each), so no pending change costs nothing.
+    -- Driven by the dirty keys (an index scan each), so no pending change costs nothing.
     from (${CLASSIFIED_SQL(`
       select f1.* from dirty du
-      cross join lateral (${FACTS_SQL} and d.handling_unit_id = du.unit_id ${filter.facts}) f1`)}) c
+      cross join lateral (${FACTS_SQL}
+        and d.handling_unit_id = du.unit_id and d.procedure_version_id = du.version_id ${filter.facts}) f1`)}) c
     group by field_code, level
   )
   select field_code, level, grouping(field_code, level) = 3 as is_total, ${ROLLUP_COUNTS.map(sum).join(', ')}
