@@ -42,10 +42,34 @@ const pagedListEstimator: ComplexityEstimator = ({ args, childComplexity, field 
 };
 
 /**
+ * Costs already computed, per parsed document (Apollo's document store hands the same DocumentNode object to every
+ * request with the same query text, and the schema does not change at run time), operation and variables: a
+ * front end sends the same few operations over and over, and walking the document against the schema cost more
+ * than executing a small query.
+ */
+export class OperationCostCache {
+  private static readonly MAX_VARIANTS = 64;
+  private readonly byDocument = new WeakMap<object, Map<string, number>>();
+
+  get(document: object, operationName: string | undefined, variables: object, compute: () => number): number {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables)}`;
+    let variants = this.byDocument.get(document);
+    const known = variants?.get(key);
+    if (known !== undefined) return known;
+    const cost = compute();
+    if (!variants) this.byDocument.set(document, (variants = new Map()));
+    if (variants.size >= OperationCostCache.MAX_VARIANTS) variants.clear();
+    variants.set(key, cost);
+    return cost;
+  }
+}
+
+/**
  * Bounds what one request may ask for: its size in bytes (before parsing) and its estimated cost (after the
  * operation is resolved against the schema). Batched HTTP requests are off in the server options.
  */
 export function graphqlLimitsPlugin(options: { maxCost: number; maxQueryBytes: number }): ApolloServerPlugin {
+  const costs = new OperationCostCache();
   return {
     async requestDidStart(requestContext) {
       const query = requestContext.request.query ?? '';
@@ -54,13 +78,17 @@ export function graphqlLimitsPlugin(options: { maxCost: number; maxQueryBytes: n
       }
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const variables = request.variables ?? {};
+          const operationName = request.operationName ?? undefined;
+          const cost = costs.get(document, operationName, variables, () =>
+            getComplexity({
+              schema,
+              query: document,
+              variables,
+              operationName,
+              estimators: [pagedListEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            }),
+          );
           if (cost > options.maxCost) {
             throw tooComplex(`The operation costs ${cost}, more than the limit of ${options.maxCost}`);
           }
