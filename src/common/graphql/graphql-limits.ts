@@ -57,7 +57,7 @@ export class OperationCostCache {
     const known = variants?.get(key);
     if (known !== undefined) return known;
     const cost = compute();
-    if (!variants) this.byDocument.set(document, (variants = new Map()));
+    if (!variants) this.byDocument.set(document, (variants = new Map<string, number>()));
     if (variants.size >= OperationCostCache.MAX_VARIANTS) variants.clear();
     variants.set(key, cost);
     return cost;
