@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { PaymentStatisticsService } from 'src/modules/benefits/statistics/payment-statistics.service';
 import { AdminUnitsService } from 'src/modules/organisation/units/admin-units.service';
+import { paidFigures, type PaidLine } from 'src/modules/reports/payments/paid-figures';
 import { PaymentsReportService } from 'src/modules/reports/payments/payments-report.service';
 import { ReportUnitsService } from 'src/modules/reports/registries/report-units.service';
 import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
@@ -21,6 +22,7 @@ describe('cashless-payment reports on PostgreSQL: accounts over eligible, paid t
   let pool: ReportPool;
   let u: ReportUnits;
   const p: Record<string, string> = {};
+  let cycleLines: PaidLine[] = [];
 
   const insertPerson = async (name: string, unitId: string): Promise<string> => {
     const [row] = await ds.query<Array<{ id: string }>>(
@@ -68,6 +70,8 @@ describe('cashless-payment reports on PostgreSQL: accounts over eligible, paid t
     );
     const lines = await run(() => services.cycles.lines(SYSTEM, cycle.id, { limit: 10 }));
     const paid = lines.find((l) => l.personId === p.P1)!;
+    cycleLines = [{ personId: paid.personId, amount: paid.amount, cycleMonth: '2025-02-01' }];
+    expect(lines.filter((l) => l.paymentMethod === 'BANK')).toHaveLength(1);
     await run(() => services.bankFiles.export(SYSTEM, cycle.id, 'CSV'));
     await run(() =>
       services.bankFiles.reconcile(SYSTEM, cycle.id, `instruction_id,status,amount,reason,bank_reference\n${paid.instructionId},PAID,${paid.amount},,FT1\n`),
@@ -160,6 +164,8 @@ describe('cashless-payment reports on PostgreSQL: accounts over eligible, paid t
     const year = await run(() => reports.paidThroughAccounts({ period: { from: '2025-01-01', to: '2025-12-31' }, unitCode: u.codes.c }));
     expect(year.lines.map((l) => [l.unitId, l.people, l.amount, l.lines])).toEqual([[u.c, 1, 750_000, 1]]);
     expect(year.total).toEqual({ people: 1, amount: 750_000, lines: 1, cumulativePeople: 1, cumulativeAmount: 750_000 });
+    // The same as the definition applied to the cycle's bank lines the benefits service lists (paid-figures.ts).
+    expect(year.total).toEqual(paidFigures(cycleLines, { from: '2025-01-01', to: '2025-12-31' }));
     // The second official half of 2025 (15 June – 14 December) holds no February cycle; cumulative figures do.
     const h2 = await run(() => reports.paidThroughAccounts({ period: { from: '2025-06-15', to: '2025-12-14' }, unitCode: u.codes.c }));
     expect(h2.total).toMatchObject({ people: 0, amount: 0, cumulativePeople: 1, cumulativeAmount: 750_000 });

@@ -14,6 +14,7 @@ import {
 } from 'src/modules/reports/registries/poverty-flow';
 import type { PovertyFigure } from 'src/modules/reports/registries/poverty-report.sql';
 import { RegistriesReportService } from 'src/modules/reports/registries/registries-report.service';
+import { countStatuses } from 'src/modules/reports/registries/status-counts';
 import { ReportUnitsService } from 'src/modules/reports/registries/report-units.service';
 import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import { createRegistryContext } from 'test/integration/registry/registry-context';
@@ -209,6 +210,17 @@ describe('registry reports on PostgreSQL: poverty flows, meritorious people, soc
       ['WAR_INVALID', 1, 0],
     ]);
     expect(report.total).toEqual({ subjects: 2, relatives: 1 });
+    // The definition (status-counts.ts) over the statuses held on the date: M1, M2 and R1 (relative of M2 and M3).
+    const defined = countStatuses([
+      { personId: person.M1, category: 'WAR_INVALID', role: 'SUBJECT' },
+      { personId: person.M2, category: 'MARTYR', role: 'SUBJECT' },
+      { personId: person.R1, category: 'MARTYR', role: 'RELATIVE' },
+      { personId: person.R1, category: 'MARTYR', role: 'RELATIVE' },
+    ]);
+    expect(report.total).toEqual(defined.total);
+    expect(report.categories.map((c) => [c.category, c.subjects, c.relatives])).toEqual(
+      [...defined.categories].map(([c, n]) => [c, n.subjects, n.relatives]).sort(),
+    );
     const registry = await sys(() => queries.countsOn(SYSTEM, { date: '2025-10-01', era: 'POST_2025', kind: 'MERIT' }));
     expect(registry.filter((r) => r.unitId === u.c).map((r) => [r.value, r.count])).toEqual([
       ['MARTYR', 1],

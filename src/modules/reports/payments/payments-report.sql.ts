@@ -87,7 +87,8 @@ export const COVERAGE_DRILL_DOWN_SQL = (figure: CoverageFigureName): string => `
  * Paid through accounts ($1 first day of the period, $2 last day, $3 report era, $4 unit scope, $5 asked unit):
  * payment lines paid (PAID) by bank transfer (BANK) in the cycles of the unit (the cycle's unit), as the benefits
  * module counts them. A monthly cycle belongs to the period when its month's first day is in it, so the official
- * periods (15th to 14th) take each month exactly once; cumulative figures take every cycle up to the period's end.
+ * periods (15th to 14th) take each month exactly once; cumulative figures take every cycle up to the period's end
+ * (the definition: `paidFigures` in paid-figures.ts).
  */
 export const PAID_FACTS_SQL = `
   with recursive

@@ -47,7 +47,8 @@ export const STATUS_FACTS_SQL = (report: StatusReportKind): string => `
 
 /**
  * Distinct people per unit and category, per category (unit null) and overall (both null): a person holding two
- * statuses of one category counts once in it, and once in the overall total whatever their categories.
+ * statuses of one category counts once in it, and once in the overall total whatever their categories (the definition:
+ * `countStatuses` in status-counts.ts).
  */
 export const STATUS_AGGREGATE_SQL = (report: StatusReportKind): string => `${STATUS_FACTS_SQL(report)}
   select f.report_unit_id as "unitId", ru.code as "unitCode", ru.name as "unitName", f.category,
