@@ -10,7 +10,9 @@ import { IN_TERRITORY_SQL, UNIT_MAP_SQL } from 'src/modules/reports/registries/r
  * - POOR_HOUSEHOLD: members on the date of households listed POOR or NEAR_POOR on the date (household's unit);
  * - MERIT: meritorious people and their relatives holding the status on the date;
  * - SOCIAL_PROTECTION: social-protection subjects and social pensioners on the date;
- * - with account: the person has an ACTIVE BANK payment account (now: accounts keep no opening date history).
+ * - with account: the person has an ACTIVE BANK payment account now (the benefits module's reading; for a past date
+ *   this counts accounts opened since — `created_at`/`closed_at` would allow an as-of reading, kept identical to
+ *   `PaymentStatisticsService.coverage` so the two services never disagree).
  */
 export const COVERAGE_FACTS_SQL = `
   with recursive
