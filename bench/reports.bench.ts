@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   try {
     const build = await rollups.refresh({ today: options.until });
     console.log(
-      `rollup refresh: ${build.periodsBuilt} periods built, ${build.pairsRecomputed} (period, unit) pairs recomputed ` +
+      `rollup refresh: ${build.periodsBuilt} periods built, ${build.pairsRecomputed} (period, unit, version) keys recomputed ` +
         `in ${fmt(build.ms / 1000, 1)} s`,
     );
     const [rows] = await ds.query<Array<{ n: number }>>(
@@ -127,7 +127,7 @@ Form II.06a, six months over ${fmt(dataset.dossiers)} dossiers (median of runs, 
   full-scan GROUP BY over dossiers:      ${fmt(scanMs, 1)} ms
   ratio rollup / full scan:              ${fmt(ratio, 4)}   (rollup / live SQL ${fmt(rollupMs / liveMs, 4)})
   with 1,000 changed dossiers pending:   ${fmt(pendingMs, 1)} ms
-  refresh folding them in:               ${fmt(fold.ms, 0)} ms (${fold.pairsRecomputed} (period, unit) pairs)
+  refresh folding them in:               ${fmt(fold.ms, 0)} ms (${fold.pairsRecomputed} (period, unit, version) keys)
   bar (< 1 s and ≤ 0.1 × full scan):     ${met ? 'MET' : 'NOT MET'}`);
     if (!same) process.exitCode = 1;
   } finally {

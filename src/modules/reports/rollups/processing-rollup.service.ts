@@ -138,6 +138,7 @@ export class ProcessingRollupService {
       let pairs = 0;
       if (spans > 0) {
         await m.query(TARGETS_FROM_DIRTY_SQL);
+        await m.query(`create index on rollup_targets (unit_id, version_id)`);
         await m.query(`analyze rollup_targets`);
         [{ pairs }] = await m.query<Array<{ pairs: number }>>(
           `select count(*)::int as pairs from rollup_targets`,

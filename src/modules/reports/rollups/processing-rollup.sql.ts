@@ -73,8 +73,13 @@ export const RECOMPUTE_TARGETS_SQL = `
     from (select distinct unit_id, version_id from rollup_targets) u
     cross join lateral (${FACTS_BASE_SQL}
       and d.handling_unit_id = u.unit_id and d.procedure_version_id = u.version_id offset 0) f0
-    join rollup_targets t on t.unit_id = u.unit_id and t.version_id = u.version_id
-      and t.period_to >= f0.received_on and t.period_from <= coalesce(f0.ended_on, 'infinity'::date)`)}`;
+    -- Lateral again, so the key's dossiers are read once and each probes its own periods (index on the key).
+    cross join lateral (
+      select n.kind, n.period_from, n.period_to from rollup_targets n
+      where n.unit_id = u.unit_id and n.version_id = u.version_id
+        and n.period_to >= f0.received_on and n.period_from <= coalesce(f0.ended_on, 'infinity'::date)
+      offset 0
+    ) t`)}`;
 
 /** Removes the rollup rows of the keys about to be recomputed. */
 export const DELETE_TARGETS_SQL = `
