@@ -125,4 +125,38 @@ describe('imports over REST and GraphQL', () => {
       .send('a,b\n')
       .expect(403);
   });
+  it('registry status targets: template over REST, dry run and a bilingual error report for a social-protection file', async () => {
+    const template = await http()
+      .get('/api/v1/imports/templates/MERIT_PROFILES?format=csv')
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(template.text).toContain('Diện người có công*');
+    const csv =
+      'Số định danh cá nhân (CCCD),Nhóm đối tượng (Điều 5 NĐ 20/2021),Mức độ khuyết tật,Số quyết định,Ngày quyết định,Người ký,Ngày hưởng\n' +
+      `001080${String((Date.now() + 7) % 1_000_000).padStart(6, '0')},K6,Nặng,5/QĐ-UBND,01/03/2025,Chủ tịch,01/03/2025\n`;
+    const uploaded = await http()
+      .post('/api/v1/imports?target=SOCIAL_PROTECTION&fileName=btxh.csv')
+      .set('authorization', `Bearer ${token}`)
+      .set('content-type', 'text/csv')
+      .send(csv)
+      .expect(202);
+    await run('imports.validate', { importId: uploaded.body.id as string });
+    const gql = await http()
+      .post('/graphql')
+      .set('authorization', `Bearer ${token}`)
+      .send({ query: `{ importJob(id: "${uploaded.body.id}") { target state counts { create rejected } } }` })
+      .expect(200);
+    expect(gql.body.data.importJob).toEqual({
+      target: 'SOCIAL_PROTECTION',
+      state: 'VALIDATED',
+      counts: { create: 0, rejected: 1 },
+    });
+    const report = await http()
+      .get(`/api/v1/imports/${uploaded.body.id}/errors?format=csv`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(report.text).toContain('PERSON_NOT_FOUND');
+    expect(report.text).toContain('Không tìm thấy người này');
+    expect(report.text).toContain('No such person in the registry');
+  });
 });
