@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Page } from 'src/common/pagination/pagination';
+import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import {
   breakdownErrors,
   decisionFigures,
@@ -51,15 +51,15 @@ const inForceParams = (f: ResolvedFilter, level: string | null): unknown[] => [
 @Injectable()
 export class CatalogReportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: ReportPool,
     private readonly filters: ReportFilterService,
   ) {}
 
   async report(query: ReportFilterQuery, level: string | null = null): Promise<CatalogReport> {
     const f = await this.filters.resolveInScope(query);
     const [groups, items] = await Promise.all([
-      this.dataSource.query<InForceGroupRow[]>(IN_FORCE_GROUPS_SQL, inForceParams(f, level)),
-      this.dataSource.query<Array<{ decision_id: string; action: DecisionActionKey; level_group: string }>>(
+      this.pool.query<InForceGroupRow>(IN_FORCE_GROUPS_SQL, inForceParams(f, level)),
+      this.pool.query<{ decision_id: string; action: DecisionActionKey; level_group: string }>(
         `select decision_id, action, level_group from (${DECISION_ITEMS_SQL}) i`,
         [f.period.to, f.period.from, level],
       ),
@@ -86,7 +86,7 @@ export class CatalogReportService {
     page: { level?: string; limit?: number; cursor?: string },
   ): Promise<Page<DrillRow>> {
     const f = await this.filters.resolveInScope(query);
-    return drillPage(this.dataSource, CATALOG_DRILL_SQL(dimension), [...inForceParams(f, page.level ?? null), key], page);
+    return drillPage(this.pool, CATALOG_DRILL_SQL(dimension), [...inForceParams(f, page.level ?? null), key], page);
   }
 
   /** Decision items (procedures changed) of one action and level group, paged by procedure code. */
@@ -98,7 +98,7 @@ export class CatalogReportService {
   ): Promise<Page<DrillRow>> {
     const f = await this.filters.resolveInScope(query);
     return drillPage(
-      this.dataSource,
+      this.pool,
       DECISION_DRILL_SQL,
       [f.period.to, f.period.from, page.level ?? null, action, levelGroup],
       page,

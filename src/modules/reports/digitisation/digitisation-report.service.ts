@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Page } from 'src/common/pagination/pagination';
+import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import { DigitisationStatsService } from 'src/modules/digitisation/digitisation-stats.service';
 import {
   archiveProgress,
@@ -49,7 +49,7 @@ export function archiveUnits(f: ResolvedFilter): string[] | null {
 @Injectable()
 export class DigitisationReportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: ReportPool,
     private readonly filters: ReportFilterService,
     private readonly stats: DigitisationStatsService,
   ) {}
@@ -57,13 +57,13 @@ export class DigitisationReportService {
   async report(query: ReportFilterQuery): Promise<DigitisationReport> {
     const f = await this.filters.resolveInScope(query);
     const [[totals], rates] = await Promise.all([
-      this.dataSource.query<Array<{ decided: number; electronic_result: number; fully_digitised: number }>>(
+      this.pool.query<{ decided: number; electronic_result: number; fully_digitised: number }>(
         DECIDED_TOTALS_SQL,
         filterParams(f),
       ),
       this.stats.ratesByUnit(archiveUnits(f), f.period.to),
     ]);
-    const names = await this.dataSource.query<Array<{ id: string; code: string; name: string }>>(
+    const names = await this.pool.query<{ id: string; code: string; name: string }>(
       `select id, code, name from admin_units where id = any($1::uuid[])`,
       [rates.map((r) => r.unitId).filter((id): id is string => id !== null)],
     );
@@ -100,11 +100,11 @@ export class DigitisationReportService {
     const f = await this.filters.resolveInScope(query);
     if (column in ARCHIVE_DRILL_FILTERS)
       return drillPage(
-        this.dataSource,
+        this.pool,
         `select * from (${ARCHIVE_FILES_SQL}) a where ${ARCHIVE_DRILL_FILTERS[column as ArchiveDrillColumn]}`,
         [archiveUnits(f), f.period.to],
         page,
       );
-    return drillPage(this.dataSource, RESULT_DRILL_SQL(column as ResultDrillColumn), filterParams(f), page);
+    return drillPage(this.pool, RESULT_DRILL_SQL(column as ResultDrillColumn), filterParams(f), page);
   }
 }

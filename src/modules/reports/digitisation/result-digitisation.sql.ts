@@ -15,10 +15,7 @@ const BY_END = (instant: string): string => `(${instant} at time zone 'Asia/Ho_C
 export const DECIDED_SQL = `
   select d.id, d.code, d.procedure_code, d.channel, d.state, d.handling_level as level, d.handling_agency_id,
          pv.field_code, pv.name as procedure_name, pv.online_mode,
-         coalesce((
-           select (e.payload ->> 'digitised')::boolean from dossier_events e
-            where e.dossier_id = d.id and e.type = 'dossier.result_attached' and ${BY_END('e.occurred_at')}
-            order by e.id desc limit 1), false) as electronic_result,
+         coalesce(ra.digitised, false) as electronic_result,
          (exists (select 1 from dossier_documents x where x.dossier_id = d.id and ${BY_END('x.provided_at')})
           and not exists (
             select 1 from dossier_documents x left join dossier_files df on df.id = x.file_id
@@ -26,6 +23,11 @@ export const DECIDED_SQL = `
                and (df.id is null or not ${BY_END('df.created_at')}))) as components_digitised
     from dossiers d
     join procedure_versions pv on pv.id = d.procedure_version_id
+    left join (
+      select distinct on (e.dossier_id) e.dossier_id, (e.payload ->> 'digitised')::boolean as digitised
+        from dossier_events e
+       where e.type = 'dossier.result_attached' and ${BY_END('e.occurred_at')}
+       order by e.dossier_id, e.id desc) ra on ra.dossier_id = d.id
    where d.counting_start is not null
      and d.state in ('APPROVED', 'REJECTED', 'RESULT_READY', 'RESULT_RETURNED')
      and coalesce(d.decision_date, (d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date) between $1::date and $2::date

@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, pageSize, type Page } from 'src/common/pagination/pagination';
 import type { DrillRow } from 'src/modules/reports/filters/report-objects';
 
@@ -8,8 +7,13 @@ import type { DrillRow } from 'src/modules/reports/filters/report-objects';
  * "legacyLevel"; null where not relevant)
  * and may use parameters $1…$n of `params`; the paging parameters follow them.
  */
+/** Anything that runs a query and returns its rows: the reports' own pool (ReportPool). */
+export interface RowSource {
+  query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
 export async function drillPage(
-  dataSource: DataSource,
+  dataSource: RowSource,
   rowsSql: string,
   params: unknown[],
   query: { limit?: number; cursor?: string },
@@ -17,7 +21,7 @@ export async function drillPage(
   const limit = pageSize(query.limit);
   const after = decodeCursor(query.cursor);
   const n = params.length;
-  const rows = await dataSource.query<DrillRow[]>(
+  const rows = await dataSource.query<DrillRow>(
     `select r.id::text as id, r.code, r.name, r."procedureCode", r."fieldCode", r.level, r.channel, r.state,
             r."onlineMode", r."legacyLevel"
        from (${rowsSql}) r

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Page } from 'src/common/pagination/pagination';
+import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import { drillPage } from 'src/modules/reports/filters/drill-page';
 import { echoOf, type FilterEcho } from 'src/modules/reports/filters/filter-echo';
 import type { ReportFilterQuery } from 'src/modules/reports/filters/report-filter.dto';
@@ -29,7 +29,7 @@ export interface OnlineShareReport {
 @Injectable()
 export class OnlineShareService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: ReportPool,
     private readonly filters: ReportFilterService,
   ) {}
 
@@ -37,10 +37,9 @@ export class OnlineShareService {
     const f = await this.filters.resolveInScope(query);
     const params = filterParams(f);
     const [[totals], rows] = await Promise.all([
-      this.dataSource.query<
-        Array<{ received: number; online: number; direct: number; postal: number; full_received: number; full_online: number }>
+      this.pool.query<{ received: number; online: number; direct: number; postal: number; full_received: number; full_online: number }
       >(ONLINE_TOTALS_SQL, params),
-      this.dataSource.query<Array<{ procedure_code: string; procedure_name: string; received: number; online: number }>>(
+      this.pool.query<{ procedure_code: string; procedure_name: string; received: number; online: number }>(
         ONLINE_BY_PROCEDURE_SQL,
         params,
       ),
@@ -71,6 +70,6 @@ export class OnlineShareService {
     page: { procedureCode?: string; limit?: number; cursor?: string },
   ): Promise<Page<DrillRow>> {
     const f = await this.filters.resolveInScope(query);
-    return drillPage(this.dataSource, ONLINE_DRILL_SQL(column), [...filterParams(f), page.procedureCode ?? null], page);
+    return drillPage(this.pool, ONLINE_DRILL_SQL(column), [...filterParams(f), page.procedureCode ?? null], page);
   }
 }

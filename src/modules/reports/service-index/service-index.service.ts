@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
 import type { Page } from 'src/common/pagination/pagination';
+import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import { RESULT_DRILL_SQL } from 'src/modules/reports/digitisation/result-digitisation.sql';
 import { drillPage } from 'src/modules/reports/filters/drill-page';
 import { echoOf, type FilterEcho } from 'src/modules/reports/filters/filter-echo';
@@ -9,7 +9,7 @@ import type { ReportFilterQuery } from 'src/modules/reports/filters/report-filte
 import { filterParams, ReportFilterService } from 'src/modules/reports/filters/report-filter.service';
 import type { DrillRow } from 'src/modules/reports/filters/report-objects';
 import { ONLINE_DRILL_SQL } from 'src/modules/reports/online/online-share.sql';
-import { CLASSIFIED_SQL, FACTS_SQL } from 'src/modules/reports/processing/processing-report.sql';
+import { CLASSIFIED_SQL } from 'src/modules/reports/processing/processing-report.sql';
 import rules from 'src/modules/reports/seed-data/reporting-rules.json';
 import indexData from 'src/modules/reports/seed-data/service-index-766.json';
 import {
@@ -21,6 +21,7 @@ import {
 } from 'src/modules/reports/service-index/service-index-score';
 import {
   CATALOG_BY_AGENCY_SQL,
+  DECIDED_FACTS_SQL,
   DIGITISED_BY_AGENCY_SQL,
   ONLINE_BY_AGENCY_SQL,
   ONLINE_USED_SQL,
@@ -59,7 +60,7 @@ const ONLINE_MODES = indexData.onlineOffered.modes;
 @Injectable()
 export class ServiceIndexService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly pool: ReportPool,
     private readonly filters: ReportFilterService,
   ) {}
 
@@ -68,10 +69,10 @@ export class ServiceIndexService {
     const params = filterParams(f);
     type Row = { agency_id: string } & Record<string, number>;
     const [catalog, progress, online, digitised] = await Promise.all([
-      this.dataSource.query<Row[]>(CATALOG_BY_AGENCY_SQL(COMPLETE), [...params, ONLINE_MODES]),
-      this.dataSource.query<Row[]>(PROGRESS_BY_AGENCY_SQL, params),
-      this.dataSource.query<Row[]>(ONLINE_BY_AGENCY_SQL, params),
-      this.dataSource.query<Row[]>(DIGITISED_BY_AGENCY_SQL, params),
+      this.pool.query<Row>(CATALOG_BY_AGENCY_SQL(COMPLETE), [...params, ONLINE_MODES]),
+      this.pool.query<Row>(PROGRESS_BY_AGENCY_SQL, params),
+      this.pool.query<Row>(ONLINE_BY_AGENCY_SQL, params),
+      this.pool.query<Row>(DIGITISED_BY_AGENCY_SQL, params),
     ]);
     const counts = new Map<string, AgencyIndexCounts>();
     const add = (rows: Row[], map: (r: Row) => Partial<AgencyIndexCounts>): void => {
@@ -86,7 +87,7 @@ export class ServiceIndexService {
     add(progress, (r) => ({ decided: r.decided, decidedEarlyOrOnTime: r.decided_early_or_on_time }));
     add(online, (r) => ({ received: r.received, receivedOnline: r.received_online }));
     add(digitised, (r) => ({ electronicResult: r.electronic_result, fullyDigitised: r.fully_digitised }));
-    const agencies = await this.dataSource.query<Array<{ id: string; code: string; name: string }>>(
+    const agencies = await this.pool.query<{ id: string; code: string; name: string }>(
       `select id, code, name from agencies where id = any($1::uuid[]) order by code`,
       [[...counts.keys()]],
     );
@@ -124,27 +125,24 @@ export class ServiceIndexService {
             : indicator === '3.1'
               ? num ? 'v.online_mode = any($7::text[])' : 'true'
               : num ? `v.online_mode = any($7::text[]) and ${ONLINE_USED_SQL}` : 'v.online_mode = any($7::text[])';
-        return drillPage(this.dataSource, CATALOG_ROWS_SQL(where), [...params, ONLINE_MODES], page);
+        return drillPage(this.pool, CATALOG_ROWS_SQL(where), [...params, ONLINE_MODES], page);
       }
       case '2.1':
         return drillPage(
-          this.dataSource,
-          `select c.id, c.code, null::text as name, d.procedure_code as "procedureCode", c.field_code as "fieldCode",
-                  c.level, c.channel, d.state, null::text as "onlineMode", null::text as "legacyLevel"
-             from (${CLASSIFIED_SQL(FACTS_SQL)}) c join dossiers d on d.id = c.id
-            where c.resolved and c.end_kind = 'DECIDED' ${num ? `and c.timeliness <> 'LATE'` : ''}
-              and ($4::uuid[] is null or d.handling_unit_id = any($4::uuid[]))
-              and ($5::uuid is null or d.handling_agency_id = $5::uuid)
-              and ($6::text is null or c.field_code = $6::text)`,
+          this.pool,
+          `select c.id, c.code, null::text as name, null::text as "procedureCode", c.field_code as "fieldCode",
+                  c.level, c.channel, c.end_kind as state, null::text as "onlineMode", null::text as "legacyLevel"
+             from (${CLASSIFIED_SQL(DECIDED_FACTS_SQL)}) c
+            where c.resolved and c.end_kind = 'DECIDED' ${num ? `and c.timeliness <> 'LATE'` : ''}`,
           params,
           page,
         );
       case '3.3':
-        return drillPage(this.dataSource, ONLINE_DRILL_SQL(num ? 'online' : 'received'), [...params, null], page);
+        return drillPage(this.pool, ONLINE_DRILL_SQL(num ? 'online' : 'received'), [...params, null], page);
       case '4.1':
-        return drillPage(this.dataSource, RESULT_DRILL_SQL(num ? 'electronicResult' : 'decided'), params, page);
+        return drillPage(this.pool, RESULT_DRILL_SQL(num ? 'electronicResult' : 'decided'), params, page);
       case '4.2':
-        return drillPage(this.dataSource, RESULT_DRILL_SQL(num ? 'fullyDigitised' : 'decided'), params, page);
+        return drillPage(this.pool, RESULT_DRILL_SQL(num ? 'fullyDigitised' : 'decided'), params, page);
     }
   }
 }

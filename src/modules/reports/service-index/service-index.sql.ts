@@ -1,6 +1,6 @@
 import { RECEIVED_SQL } from 'src/modules/reports/online/online-share.sql';
 import { DECIDED_SQL } from 'src/modules/reports/digitisation/result-digitisation.sql';
-import { CLASSIFIED_SQL, FACTS_SQL } from 'src/modules/reports/processing/processing-report.sql';
+import { CLASSIFIED_SQL, FACTS_BASE_SQL } from 'src/modules/reports/processing/processing-report.sql';
 
 /** The checks a publicity part names (seed-data publicityParts lists which ones the index requires). */
 export const PUBLICITY_PART_CHECKS: Record<string, string> = {
@@ -50,17 +50,27 @@ export const CATALOG_BY_AGENCY_SQL = (complete: string): string => `
      and ($6::text is null or v.field_code = $6::text)
    group by 1`;
 
+/**
+ * The processing report's facts (FACTS_BASE_SQL) narrowed to the dossiers decided in [$1, $2] in scope ($3) and the
+ * filters ($4…$6), read through the decided-on index: exactly the rows Form II.06a counts as "decided", without
+ * classifying every dossier of the province.
+ */
+export const DECIDED_FACTS_SQL = `${FACTS_BASE_SQL}
+    and d.counting_start <= $2::date
+    and d.state in ('APPROVED', 'REJECTED', 'RESULT_READY', 'RESULT_RETURNED')
+    and coalesce(d.decision_date, (d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date) between $1::date and $2::date
+    and ($3::uuid[] is null or d.handling_unit_id = any($3::uuid[]))
+    and ($4::uuid[] is null or d.handling_unit_id = any($4::uuid[]))
+    and ($5::uuid is null or d.handling_agency_id = $5::uuid)
+    and ($6::text is null or pv.field_code = $6::text)`;
+
 /** Decided dossiers per handling agency, early or on time by the processing report's own classification. */
 export const PROGRESS_BY_AGENCY_SQL = `
-  select d.handling_agency_id as agency_id,
+  select c.agency_id,
          count(*) filter (where c.resolved and c.end_kind = 'DECIDED')::int as decided,
          count(*) filter (where c.resolved and c.end_kind = 'DECIDED' and c.timeliness <> 'LATE')::int
            as decided_early_or_on_time
-    from (${CLASSIFIED_SQL(FACTS_SQL)}) c
-    join dossiers d on d.id = c.id
-   where ($4::uuid[] is null or d.handling_unit_id = any($4::uuid[]))
-     and ($5::uuid is null or d.handling_agency_id = $5::uuid)
-     and ($6::text is null or c.field_code = $6::text)
+    from (${CLASSIFIED_SQL(DECIDED_FACTS_SQL)}) c
    group by 1`;
 
 export const ONLINE_BY_AGENCY_SQL = `
