@@ -3,6 +3,7 @@ import { AppConfig } from 'src/config/app-config';
 import { ProcedureCatalogAdapter, WorkingCalendarAdapter } from 'src/modules/dossiers/dossier-adapters';
 import { DossierCalendarPort, DossierClock, ProcedureCatalogPort } from 'src/modules/dossiers/dossier-ports';
 import { FileStore, LocalDiskFileStore, S3FileStore } from 'src/common/storage/file-store';
+import { LegacyDossierRecordsService } from 'src/modules/dossiers/legacy/legacy-dossier-records.service';
 import { DossiersResolver } from 'src/modules/dossiers/graphql/dossiers.resolver';
 import { DossierPdfService } from 'src/modules/dossiers/pdf/dossier-pdf.service';
 import { DossierCodeService } from 'src/modules/dossiers/persistence/dossier-code.service';
@@ -21,7 +22,8 @@ import { RegistryModule } from 'src/modules/registry/registry.module';
 
 /**
  * Dossier lifecycle at the one-stop desk (issue 6). Other modules use DossiersService (reads),
- * DossierReceiptService, DossierProcessingService and DossierOutcomeService (writes), and consume the
+ * DossierReceiptService, DossierProcessingService and DossierOutcomeService (writes), LegacyDossierRecordsService
+ * (history from older software, bulk), and consume the
  * `dossier.*` events from `outbox_events` (aggregate_type 'dossier').
  */
 @Module({
@@ -40,6 +42,7 @@ import { RegistryModule } from 'src/modules/registry/registry.module';
     DossierDeadlineService,
     DossiersService,
     DossierPdfService,
+    LegacyDossierRecordsService,
     DossiersResolver,
     { provide: DossierCalendarPort, useClass: WorkingCalendarAdapter },
     { provide: ProcedureCatalogPort, useClass: ProcedureCatalogAdapter },
@@ -55,6 +58,13 @@ import { RegistryModule } from 'src/modules/registry/registry.module';
       },
     },
   ],
-  exports: [DossiersService, DossierReceiptService, DossierProcessingService, DossierOutcomeService, DossierClock],
+  exports: [
+    DossiersService,
+    DossierReceiptService,
+    DossierProcessingService,
+    DossierOutcomeService,
+    DossierClock,
+    LegacyDossierRecordsService,
+  ],
 })
 export class DossiersModule {}

@@ -5,6 +5,7 @@ import { IMPORT_UPLOAD_TYPES, ImportsController } from 'src/modules/imports/impo
 import { ImportsResolver } from 'src/modules/imports/imports.resolver';
 import { ImportsService } from 'src/modules/imports/imports.service';
 import { BenefitsModule } from 'src/modules/benefits/benefits.module';
+import { DossiersModule } from 'src/modules/dossiers/dossiers.module';
 import { RegistryModule } from 'src/modules/registry/registry.module';
 
 /**
@@ -12,7 +13,7 @@ import { RegistryModule } from 'src/modules/registry/registry.module';
  * reaches the controller as a stream (Fastify's body limit does not apply; IMPORT_MAX_FILE_BYTES does).
  */
 @Module({
-  imports: [RegistryModule, BenefitsModule],
+  imports: [RegistryModule, BenefitsModule, DossiersModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportsResolver],
   exports: [ImportsService],

@@ -7,6 +7,7 @@ import { AppConfig } from 'src/config/app-config';
 import { BUSINESS_UTC_OFFSET_MINUTES } from 'src/config/business-time';
 import { AccountCipher } from 'src/modules/benefits/accounts/account-cipher';
 import { AuditService } from 'src/modules/audit/audit.service';
+import { LegacyDossierRecordsService } from 'src/modules/dossiers/legacy/legacy-dossier-records.service';
 import { errorReport, type SheetFormat } from 'src/modules/imports/export/import-reports';
 import { targetTemplate } from 'src/modules/imports/export/import-templates';
 import type { ImportJobRow } from 'src/modules/imports/pipeline/import-job.model';
@@ -37,6 +38,7 @@ export class ImportsService implements OnModuleInit {
     private readonly audit: AuditService,
     standards: PovertyStandardsService,
     accountCipher: AccountCipher,
+    legacyDossiers: LegacyDossierRecordsService,
   ) {
     this.pipeline = new ImportPipeline(dataSource, {
       storageDir: config.storage.dir,
@@ -45,6 +47,7 @@ export class ImportsService implements OnModuleInit {
       chunkGroups: config.imports.chunkGroups,
       povertyStandards: () => standards.standards(),
       accountSealer: accountCipher,
+      services: { legacyDossiers },
     });
   }
 

@@ -12,6 +12,7 @@ import {
   type AccountSealer,
   type ImportTargetDefinition,
   type RawRow,
+  type TargetServices,
   type ValidationContext,
 } from 'src/modules/imports/targets/import-target-definition';
 import { importTarget } from 'src/modules/imports/targets/import-targets';
@@ -26,6 +27,8 @@ export interface PipelineSettings {
   povertyStandards?: () => Promise<PovertyStandard[]>;
   /** The benefits module's account cipher (payment-account imports). */
   accountSealer?: AccountSealer;
+  /** Other modules' services targets call (legacy dossiers: the dossier module's recorder). */
+  services?: TargetServices;
 }
 
 const ERROR_COLUMNS = ['import_id', 'row_no', 'column_name', 'value', 'code', 'message_vi', 'message_en'] as const;
@@ -201,7 +204,7 @@ export class ImportPipeline {
       await target.classify(traced((sql, params) => runner.query(sql, params)), job.id, {
         memberFrom: job.member_from,
         scopeUnitIds: job.scope_unit_ids,
-      });
+      }, this.settings.services);
       await runner.commitTransaction();
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();
@@ -268,7 +271,7 @@ export class ImportPipeline {
         await runner.rollbackTransaction();
         return false;
       }
-      await target.mergeChunk(q, importId, chunk, actor);
+      await target.mergeChunk(q, importId, chunk, actor, this.settings.services);
       await q(
         `update import_jobs set committed_chunk = $2, updated_at = now(),
                 rows_done = rows_done + (select count(*)::int from ${target.staging.table}

@@ -1,4 +1,5 @@
 import type { Role } from 'src/common/auth/auth.decorators';
+import type { LegacyDossierRecordsService } from 'src/modules/dossiers/legacy/legacy-dossier-records.service';
 import type { PovertyStandard } from 'src/modules/registry/domain/poverty-standards.data';
 import { searchKey } from 'src/modules/imports/parsing/vietnamese-text';
 import type { RowError } from 'src/modules/imports/targets/row-errors';
@@ -65,6 +66,12 @@ export interface ValidationContext {
   accountSealer?: AccountSealer;
 }
 
+/** Other modules' published services a target may call inside the phase's transaction (absent outside the app). */
+export interface TargetServices {
+  /** The dossier module's bulk recorder of legacy dossiers (LEGACY_DOSSIERS). */
+  legacyDossiers?: Pick<LegacyDossierRecordsService, 'assess' | 'record'>;
+}
+
 /** Fixed per import when it is uploaded, so that a resumed or repeated phase computes the same thing. */
 export interface ClassifyOptions {
   /** 'YYYY-MM-DD': the upload day (business time), the default start of a membership. */
@@ -106,12 +113,12 @@ export interface ImportTargetDefinition<C extends string = string, K extends str
    * Set-based checks and matching of the staged rows (by CCCD, then household code), with ambiguous matches as row
    * errors, and the action of every row. Writes only the staging and error tables. Runs in one transaction.
    */
-  classify(q: SqlQuery, importId: string, opts: ClassifyOptions): Promise<void>;
+  classify(q: SqlQuery, importId: string, opts: ClassifyOptions, services?: TargetServices): Promise<void>;
   /**
    * Applies one chunk to the registry. Runs in the transaction that also moves the checkpoint; must be idempotent
    * (guarded inserts/updates), so a replayed chunk or a re-imported file changes nothing.
    */
-  mergeChunk(q: SqlQuery, importId: string, chunk: number, actor: string): Promise<void>;
+  mergeChunk(q: SqlQuery, importId: string, chunk: number, actor: string, services?: TargetServices): Promise<void>;
   /** SQL aggregate over the staging rows of the import for the "households to create" count; default 0. */
   householdsToCreateSql?: string;
 }

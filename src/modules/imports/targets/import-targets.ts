@@ -1,6 +1,7 @@
 import { DomainException } from 'src/common/errors/domain.exception';
 import { HOUSEHOLD_MEMBERS_TARGET } from 'src/modules/imports/targets/household-members.target';
 import type { ImportTargetDefinition } from 'src/modules/imports/targets/import-target-definition';
+import { LEGACY_DOSSIERS_TARGET } from 'src/modules/imports/targets/legacy-dossiers.target';
 import { MERIT_PROFILES_TARGET } from 'src/modules/imports/targets/merit-profiles.target';
 import { PAYMENT_ACCOUNTS_TARGET } from 'src/modules/imports/targets/payment-accounts.target';
 import { PEOPLE_TARGET } from 'src/modules/imports/targets/people.target';
@@ -18,6 +19,7 @@ export const IMPORT_TARGET_DEFINITIONS = [
   MERIT_PROFILES_TARGET,
   SOCIAL_PROTECTION_TARGET,
   PAYMENT_ACCOUNTS_TARGET,
+  LEGACY_DOSSIERS_TARGET,
 ] as const;
 
 export type ImportTarget = (typeof IMPORT_TARGET_DEFINITIONS)[number]['code'];

@@ -1,3 +1,4 @@
+import { LEGACY_DOSSIER_ROW_MESSAGES } from 'src/modules/imports/targets/legacy-dossier-messages';
 import { STATUS_ROW_MESSAGES } from 'src/modules/imports/targets/status-row-messages';
 
 /** One problem with one cell of the file, in the officer's language and in English. */
@@ -48,6 +49,7 @@ export const ROW_MESSAGES: Record<string, [string, string]> = {
   NAME_INVALID: ['Họ tên không hợp lệ', 'The name is not valid'],
   ROW_TOO_WIDE: ['Dòng có nhiều ô hơn tiêu đề', 'The row has more cells than the header'],
   ...STATUS_ROW_MESSAGES,
+  ...LEGACY_DOSSIER_ROW_MESSAGES,
 };
 
 export function rowError(row: number, column: string, value: string | null, code: string, detail?: string): RowError {
