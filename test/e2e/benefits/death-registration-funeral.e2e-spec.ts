@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
-import {
-  DeathRegistrationsService,
-  type DeathRegistrationRecord,
-} from 'src/modules/benefits/deaths/death-registrations.service';
+import type { DeathRegistrationRecord } from 'src/modules/benefits/deaths/death-registration.model';
+import { DeathRegistrationsService } from 'src/modules/benefits/deaths/death-registrations.service';
 import { funeralSupport } from 'src/modules/benefits/domain/calculator';
 import { EntitlementsService } from 'src/modules/benefits/entitlements/entitlements.service';
 import { RulesRepository } from 'src/modules/benefits/rules/rules.repository';
@@ -23,6 +21,8 @@ import { personWithSocialProtection, seedBenefitRules } from 'test/integration/b
 import { asActor, cccdFor, SYSTEM } from 'test/integration/registry/registry-fixtures';
 import { APPLICANT, createTestAgencies, createTestProcedure, FULL_DOCS } from 'test/utils/dossier-fixtures';
 import { createTestApp } from 'test/utils/test-app';
+import { staffToken } from 'test/utils/auth';
+import request from 'supertest';
 
 const DEATH_DATE = '2026-11-10';
 const PERIOD = '2026-11-01';
@@ -39,6 +39,7 @@ describe('funeral support triggered by death-registration dossiers (PostgreSQL, 
   let agencyId: string;
   let unitId: string;
   let procedureCode: string;
+  let communeCode: string;
   let worker: Worker | undefined;
   let connection: Redis | undefined;
   const trap = `test_death_trap_${randomUUID().slice(0, 8)}`;
@@ -59,6 +60,7 @@ describe('funeral support triggered by death-registration dossiers (PostgreSQL, 
     await seedBenefitRules(app);
     const agencies = await createTestAgencies(app);
     agencyId = agencies.communeAgencyId;
+    communeCode = agencies.communeCode;
     unitId = agencies.communeUnitId;
     ({ code: procedureCode } = await createTestProcedure(app));
     // The group is data: this test's procedure joins it like a department would add a code.
@@ -248,6 +250,32 @@ describe('funeral support triggered by death-registration dossiers (PostgreSQL, 
     expect(outcome).toMatchObject({ outcome: 'NOT_QUALIFIED', personId, oneOffId: null, deathRecorded: true });
     expect(outcome.reason).toContain(`Ngày ${DEATH_DATE} người chết không thuộc diện người có công hoặc bảo trợ xã hội`);
     expect(outcome.reason).toContain('SOCIAL_PROTECTION 2024-01-01–2025-01-01');
+    // Officers read the outcome with its reason, scoped to their units (REST and GraphQL).
+    const officer = await staffToken(app, { username: 'death-reg-officer', roles: ['SPECIALIST'], agencyCode: communeCode });
+    const other = await createTestAgencies(app);
+    const outsider = await staffToken(app, { username: 'death-reg-outsider', roles: ['LEADER'], agencyCode: other.communeCode });
+    const http = () => request(app.getHttpServer());
+    const rest = await http()
+      .get('/api/v1/benefits/death-registrations')
+      .query({ dossierId })
+      .set('authorization', `Bearer ${officer}`);
+    expect(rest.status).toBe(200);
+    expect(rest.body.items).toEqual([
+      expect.objectContaining({ dossierId, outcome: 'NOT_QUALIFIED', reason: outcome.reason, oneOffId: null }),
+    ]);
+    const hidden = await http()
+      .get('/api/v1/benefits/death-registrations')
+      .query({ dossierId })
+      .set('authorization', `Bearer ${outsider}`);
+    expect(hidden.body.items).toEqual([]);
+    const gql = await http()
+      .post('/graphql')
+      .set('authorization', `Bearer ${officer}`)
+      .send({
+        query: `query($d: String) { deathRegistrationOutcomes(dossierId: $d, outcome: NOT_QUALIFIED) { items { outcome reason } } }`,
+        variables: { d: dossierId },
+      });
+    expect(gql.body.data.deathRegistrationOutcomes.items).toEqual([{ outcome: 'NOT_QUALIFIED', reason: outcome.reason }]);
     const oneOffs = await ds.query(`select 1 from benefit_one_offs where person_id = $1`, [personId]);
     expect(oneOffs).toHaveLength(0);
     expect(await oneOffLines(personId)).toHaveLength(0);

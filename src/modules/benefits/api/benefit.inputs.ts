@@ -6,6 +6,7 @@ import {
   ENTITLEMENT_STATES,
   GqlAccountMethod,
   GqlCycleState,
+  GqlDeathRegistrationOutcome,
   GqlEntitlementState,
   GqlExceptionState,
   GqlLineKind,
@@ -14,6 +15,7 @@ import {
   GqlRateScope,
   GqlScheme,
 } from 'src/modules/benefits/api/benefit.objects';
+import { DEATH_REGISTRATION_OUTCOMES } from 'src/modules/benefits/deaths/death-registration.model';
 import { CYCLE_STATES, LINE_KINDS, PAYMENT_STATUSES } from 'src/modules/benefits/cycles/cycle.model';
 import { BENEFIT_SCHEMES, MERIT_TABLES, RATE_SCOPES } from 'src/modules/benefits/domain/rules.model';
 
@@ -159,4 +161,13 @@ export class PaidArgs {
   @InStr(10, { pattern: MONTH_PATTERN }) from!: string;
   @InStr(10, { pattern: MONTH_PATTERN }) to!: string;
   @InId({ nullable: true }) unitId?: string;
+}
+
+@ArgsType()
+export class DeathRegistrationListArgs {
+  @InId({ nullable: true }) personId?: string;
+  @InId({ nullable: true }) dossierId?: string;
+  @InEnum(GqlDeathRegistrationOutcome, DEATH_REGISTRATION_OUTCOMES, { nullable: true }) outcome?: string;
+  @InInt(1, 500, { nullable: true }) limit?: number;
+  @InStr(100, { nullable: true }) cursor?: string;
 }

@@ -1,9 +1,15 @@
 import { DomainException } from 'src/common/errors/domain.exception';
 import { UUID_PATTERN } from 'src/common/http/api-fields';
-import type { CycleListArgs, LineListArgs } from 'src/modules/benefits/api/benefit.inputs';
+import type {
+  CycleListArgs,
+  DeathRegistrationListArgs,
+  LineListArgs,
+} from 'src/modules/benefits/api/benefit.inputs';
 import type { AmountExplanationObject, ComputeResultObject } from 'src/modules/benefits/api/benefit.objects';
 import type { CycleState, LineKind, PaymentStatus } from 'src/modules/benefits/cycles/cycle.model';
 import type { ComputeResult, PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
+import type { DeathRegistrationOutcome } from 'src/modules/benefits/deaths/death-registration.model';
+import type { DeathRegistrationsService } from 'src/modules/benefits/deaths/death-registrations.service';
 import type { AmountExplanation } from 'src/modules/benefits/domain/rules.model';
 
 export function toExplanation(e: AmountExplanation): AmountExplanationObject {
@@ -83,5 +89,18 @@ export function lineListFilter(q: LineListArgs): Parameters<PaymentCyclesService
     personId: q.personId,
     afterLineNo: lineCursor(q.cursor),
     limit: q.limit ?? 100,
+  };
+}
+
+/** The death-registration outcomes filter of both APIs. */
+export function deathRegistrationFilter(
+  q: DeathRegistrationListArgs,
+): Parameters<DeathRegistrationsService['list']>[1] {
+  return {
+    personId: q.personId,
+    dossierId: q.dossierId,
+    outcome: q.outcome as DeathRegistrationOutcome | undefined,
+    afterId: idCursor(q.cursor),
+    limit: q.limit ?? 50,
   };
 }

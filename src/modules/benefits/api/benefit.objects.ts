@@ -23,6 +23,7 @@ import {
   MERIT_TABLES,
   RATE_SCOPES,
 } from 'src/modules/benefits/domain/rules.model';
+import { DEATH_REGISTRATION_OUTCOMES } from 'src/modules/benefits/deaths/death-registration.model';
 import { COVERAGE_GROUPS } from 'src/modules/benefits/statistics/payment-statistics.service';
 
 export const ENTITLEMENT_STATES = ['ACTIVE', 'SUSPENDED', 'ENDED'] as const;
@@ -287,4 +288,33 @@ export class FuneralGrantObject {
   @OutVnd() amount!: number;
   @OutStr(1000) explanation!: string;
   @OutStr(1000) legalBasis!: string;
+}
+
+export const GqlDeathRegistrationOutcome = gqlEnum(
+  'DeathRegistrationOutcomeKind',
+  DEATH_REGISTRATION_OUTCOMES,
+  'What a death-registration dossier (liên thông khai tử) led to: funeral support granted, or why not',
+);
+
+@ObjectType('DeathRegistrationOutcome')
+export class DeathRegistrationObject {
+  @OutId() id!: string;
+  @OutId() dossierId!: string;
+  @OutStr(60) dossierCode!: string;
+  @OutStr(60) procedureCode!: string;
+  @OutId({ nullable: true, description: 'The deceased in the registry' }) personId!: string | null;
+  @OutId({ nullable: true, description: 'The unit whose next cycle pays' }) unitId!: string | null;
+  @OutDate({ nullable: true }) deathDate!: string | null;
+  @OutEnum(GqlDeathRegistrationOutcome, DEATH_REGISTRATION_OUTCOMES) outcome!: string;
+  @OutStr(2000) reason!: string;
+  @OutId({ nullable: true, description: 'The funeral-support one-off, when granted' }) oneOffId!: string | null;
+  @OutBool({ description: 'This dossier recorded the death in the registry' }) deathRecorded!: boolean;
+  @OutInt() entitlementsEnded!: number;
+  @OutInstant() createdAt!: Date;
+}
+
+@ObjectType('DeathRegistrationOutcomePage')
+export class DeathRegistrationPageObject {
+  @OutObj(() => DeathRegistrationObject, { array: true }) items!: DeathRegistrationObject[];
+  @OutStr(100, { nullable: true }) nextCursor!: string | null;
 }

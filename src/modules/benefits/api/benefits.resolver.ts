@@ -7,6 +7,7 @@ import {
 } from 'src/modules/benefits/accounts/payment-accounts.service';
 import {
   cycleListFilter,
+  deathRegistrationFilter,
   lineListFilter,
   monthParam,
   page,
@@ -21,6 +22,7 @@ import {
   CoverageArgs,
   CreateEntitlementInput,
   CycleListArgs,
+  DeathRegistrationListArgs,
   LineListArgs,
   PaidArgs,
   RegisterAccountInput,
@@ -31,6 +33,7 @@ import {
   CoverageObject,
   CycleObject,
   CyclePageObject,
+  DeathRegistrationPageObject,
   EntitlementObject,
   LinePageObject,
   PaidThroughAccountsObject,
@@ -39,6 +42,7 @@ import {
 import { BENEFIT_APPROVERS, BENEFIT_PREPARERS, BENEFIT_READERS } from 'src/modules/benefits/api/roles';
 import { PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
 import type { BenefitScheme, MeritTable } from 'src/modules/benefits/domain/rules.model';
+import { DeathRegistrationsService } from 'src/modules/benefits/deaths/death-registrations.service';
 import { EntitlementsService } from 'src/modules/benefits/entitlements/entitlements.service';
 import { RulesService } from 'src/modules/benefits/rules/rules.service';
 import { PaymentStatisticsService } from 'src/modules/benefits/statistics/payment-statistics.service';
@@ -52,6 +56,7 @@ export class BenefitsResolver {
     private readonly accounts: PaymentAccountsService,
     private readonly rules: RulesService,
     private readonly statistics: PaymentStatisticsService,
+    private readonly deaths: DeathRegistrationsService,
   ) {}
 
   @Roles(...BENEFIT_READERS)
@@ -95,6 +100,18 @@ export class BenefitsResolver {
     const filter = lineListFilter(q);
     const items = await this.cycles.lines(actor, uuidParam(cycleId, 'BENEFIT_CYCLE_NOT_FOUND'), filter);
     return page(items, filter.limit, (l) => String(l.lineNo));
+  }
+
+  @Roles(...BENEFIT_READERS)
+  @Query(() => DeathRegistrationPageObject, {
+    description: 'Death-registration dossiers (liên thông khai tử): funeral support granted, or why not',
+  })
+  async deathRegistrationOutcomes(
+    @CurrentActor() actor: Actor | undefined,
+    @Args() q: DeathRegistrationListArgs,
+  ): Promise<DeathRegistrationPageObject> {
+    const filter = deathRegistrationFilter(q);
+    return page(await this.deaths.list(actor, filter), filter.limit, (r) => r.id);
   }
 
   @Roles(...BENEFIT_READERS)

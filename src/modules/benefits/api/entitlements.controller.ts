@@ -2,19 +2,22 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from 'src/common/auth/auth.decorators';
 import type { Actor } from 'src/common/context/request-context';
-import { idCursor, page, uuidParam } from 'src/modules/benefits/api/benefit.mappers';
+import { deathRegistrationFilter, idCursor, page, uuidParam } from 'src/modules/benefits/api/benefit.mappers';
 import {
   CreateEntitlementInput,
   EndEntitlementInput,
+  DeathRegistrationListArgs,
   EntitlementListArgs,
   FuneralSupportInput,
   SuspendEntitlementInput,
 } from 'src/modules/benefits/api/benefit.inputs';
 import {
+  DeathRegistrationPageObject,
   EntitlementObject,
   EntitlementPageObject,
   FuneralGrantObject,
 } from 'src/modules/benefits/api/benefit.objects';
+import { DeathRegistrationsService } from 'src/modules/benefits/deaths/death-registrations.service';
 import { ApiUuidParam } from 'src/common/http/api-fields';
 import { BENEFIT_PREPARERS, BENEFIT_READERS } from 'src/modules/benefits/api/roles';
 import type { BenefitScheme, MeritTable } from 'src/modules/benefits/domain/rules.model';
@@ -28,7 +31,10 @@ import {
 @ApiBearerAuth()
 @Controller('benefits')
 export class EntitlementsController {
-  constructor(private readonly entitlements: EntitlementsService) {}
+  constructor(
+    private readonly entitlements: EntitlementsService,
+    private readonly deaths: DeathRegistrationsService,
+  ) {}
 
   @Post('entitlements')
   @Roles(...BENEFIT_PREPARERS)
@@ -123,5 +129,20 @@ export class EntitlementsController {
     @Body() body: FuneralSupportInput,
   ): Promise<FuneralGrantObject> {
     return this.entitlements.grantFuneralSupport(actor, { ...body, scheme: body.scheme as BenefitScheme });
+  }
+
+  @Get('death-registrations')
+  @Roles(...BENEFIT_READERS)
+  @ApiOperation({
+    summary:
+      'Outcomes of death-registration dossiers (liên thông khai tử): funeral support granted, or the reason it was not',
+  })
+  @ApiOkResponse({ type: DeathRegistrationPageObject })
+  async deathRegistrations(
+    @CurrentActor() actor: Actor | undefined,
+    @Query() q: DeathRegistrationListArgs,
+  ): Promise<DeathRegistrationPageObject> {
+    const filter = deathRegistrationFilter(q);
+    return page(await this.deaths.list(actor, filter), filter.limit, (r) => r.id);
   }
 }

@@ -2,7 +2,12 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RequestContext, type Actor } from 'src/common/context/request-context';
 import { AuditService } from 'src/modules/audit/audit.service';
+import { AccessScopeService, scopeParam } from 'src/modules/organisation/units/access-scope.service';
 import type { BenefitScheme } from 'src/modules/benefits/domain/rules.model';
+import type {
+  DeathRegistrationOutcome,
+  DeathRegistrationRecord,
+} from 'src/modules/benefits/deaths/death-registration.model';
 import { PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
 import { EntitlementsService } from 'src/modules/benefits/entitlements/entitlements.service';
 import type { DossierEntity } from 'src/modules/dossiers/entities/dossier.entity';
@@ -15,31 +20,6 @@ import { StatusQueriesService } from 'src/modules/registry/statuses/status-queri
 
 /** The dossier event on which a death-registration dossier has its result (decision granting the request). */
 export const DEATH_TRIGGER_EVENT = 'dossier.approved';
-
-export type DeathRegistrationOutcome =
-  | 'GRANTED'
-  | 'ALREADY_GRANTED'
-  | 'NOT_QUALIFIED'
-  | 'NO_FUNERAL_RULE'
-  | 'NOT_A_FUNERAL_PROCEDURE'
-  | 'NO_DECEASED_DATA'
-  | 'PERSON_NOT_IN_REGISTRY'
-  | 'NO_UNIT';
-
-export interface DeathRegistrationRecord {
-  id: string;
-  dossierId: string;
-  dossierCode: string;
-  procedureCode: string;
-  personId: string | null;
-  unitId: string | null;
-  deathDate: string | null;
-  outcome: DeathRegistrationOutcome;
-  reason: string;
-  oneOffId: string | null;
-  deathRecorded: boolean;
-  entitlementsEnded: number;
-}
 
 /** Registry statuses that qualify for funeral support, and the scheme that pays it. */
 const QUALIFYING: Partial<Record<StatusPeriod['kind'], BenefitScheme>> = {
@@ -71,9 +51,10 @@ const TRIGGER_ACTOR: Actor = {
 
 const COLUMNS = `id, dossier_id as "dossierId", dossier_code as "dossierCode", procedure_code as "procedureCode",
   person_id as "personId", unit_id as "unitId", to_char(death_date, 'YYYY-MM-DD') as "deathDate", outcome, reason,
-  one_off_id as "oneOffId", death_recorded as "deathRecorded", entitlements_ended as "entitlementsEnded"`;
+  one_off_id as "oneOffId", death_recorded as "deathRecorded", entitlements_ended as "entitlementsEnded",
+  created_at as "createdAt"`;
 
-type Outcome = Omit<DeathRegistrationRecord, 'id' | 'dossierId' | 'dossierCode' | 'procedureCode'>;
+type Outcome = Omit<DeathRegistrationRecord, 'id' | 'dossierId' | 'dossierCode' | 'procedureCode' | 'createdAt'>;
 
 /**
  * Funeral support triggered by the inter-level death-registration group (liên thông khai tử – xóa thường trú – mai
@@ -99,6 +80,7 @@ export class DeathRegistrationsService implements OnModuleInit {
     private readonly entitlements: EntitlementsService,
     private readonly cycles: PaymentCyclesService,
     private readonly audit: AuditService,
+    private readonly scope: AccessScopeService,
   ) {}
 
   onModuleInit(): void {
@@ -122,6 +104,38 @@ export class DeathRegistrationsService implements OnModuleInit {
     );
   }
 
+  /**
+   * Outcomes in the caller's scope (the paying unit, else the dossier's unit), newest id order for keyset paging:
+   * what was granted and why not, for the officer who follows up.
+   */
+  async list(
+    actor: Actor | undefined,
+    filter: {
+      personId?: string;
+      dossierId?: string;
+      outcome?: DeathRegistrationOutcome;
+      afterId?: string;
+      limit: number;
+    },
+  ): Promise<DeathRegistrationRecord[]> {
+    const units = scopeParam(await this.scope.unitScope(actor));
+    return this.dataSource.query<DeathRegistrationRecord[]>(
+      `select ${COLUMNS} from benefit_death_registrations
+        where ($1::uuid[] is null or coalesce(unit_id, dossier_unit_id) = any($1)) and ($2::uuid is null or person_id = $2)
+          and ($3::uuid is null or dossier_id = $3) and ($4::text is null or outcome = $4) and ($5::uuid is null or id > $5)
+        order by id limit $6`,
+      [
+        units,
+        filter.personId ?? null,
+        filter.dossierId ?? null,
+        filter.outcome ?? null,
+        filter.afterId ?? null,
+        filter.limit,
+      ],
+    );
+  }
+
+  /** The outcome of a dossier (system read, no scope). */
   async outcomeOf(dossierId: string, manager?: EntityManager): Promise<DeathRegistrationRecord | undefined> {
     const [row] = await (manager ?? this.dataSource.manager).query<DeathRegistrationRecord[]>(
       `select ${COLUMNS} from benefit_death_registrations where dossier_id = $1`,
@@ -231,8 +245,8 @@ export class DeathRegistrationsService implements OnModuleInit {
   ): Promise<DeathRegistrationRecord> {
     const [row] = await m.query<DeathRegistrationRecord[]>(
       `insert into benefit_death_registrations (dossier_id, dossier_code, procedure_code, outbox_event_id, person_id,
-         unit_id, death_date, outcome, reason, one_off_id, death_recorded, entitlements_ended)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         unit_id, death_date, outcome, reason, one_off_id, death_recorded, entitlements_ended, dossier_unit_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        on conflict (dossier_id) do nothing returning ${COLUMNS}`,
       [
         d.id,
@@ -247,6 +261,7 @@ export class DeathRegistrationsService implements OnModuleInit {
         o.oneOffId,
         o.deathRecorded,
         o.entitlementsEnded,
+        d.unitId,
       ],
     );
     if (!row) return (await this.outcomeOf(d.id, m)) as DeathRegistrationRecord;
