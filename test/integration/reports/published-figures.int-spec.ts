@@ -125,6 +125,13 @@ describe('published figures over PostgreSQL', () => {
       const page = await system(() => app.get(OnlineShareService).drillDown(period, 'online', { limit: 500 }));
       expect(page.items.map((i) => i.id).sort()).toEqual([...online].sort());
       expect(page.items.every((i) => i.channel === 'ONLINE')).toBe(true);
+      const r = await system(() => app.get(OnlineShareService).report(period));
+      const { procedureCode, online: perProcedure } = r.byProcedure[0];
+      const one = await system(() =>
+        app.get(OnlineShareService).drillDown(period, 'fullOnlineOnline', { procedureCode, limit: 500 }),
+      );
+      expect(one.items).toHaveLength(perProcedure);
+      expect(one.items.every((i) => i.procedureCode === procedureCode && i.onlineMode === 'FULL')).toBe(true);
     });
 
     it('pages the drill-down by code without losing or repeating a row', async () => {
@@ -286,6 +293,9 @@ describe('published figures over PostgreSQL', () => {
         { key: '4', count: 13 },
         { key: '3', count: 7 },
       ]);
+      expect(r.inForce.byLevel).toEqual([{ key: 'PROVINCE', count: 131 }]);
+      expect(r.inForce.byField).toEqual([{ key: 'NGUOI_CO_CONG', count: 131 }]);
+      expect(r.inForce.byOnlineMode).toEqual([{ key: 'NOT_STATED', count: 131 }]);
       expect(r.consistencyErrors).toEqual([]);
       expect(r.decisions.decisions).toBe(3);
       const action = (a: string) => r.decisions.actions.find((x) => x.action === a);
@@ -335,6 +345,12 @@ describe('published figures over PostgreSQL', () => {
       expect(rows.items.map((i) => i.id).sort()).toEqual([ids.d1, ids.d2].sort());
       const late = await system(() => app.get(ServiceIndexService).drillDown(period, '2.1', 'denominator', { limit: 500 }));
       expect(late.items).toHaveLength(4);
+      const rowsOf = async (indicator: '1.3' | '3.1' | '3.2' | '3.3', part: 'numerator' | 'denominator') =>
+        (await system(() => app.get(ServiceIndexService).drillDown(period, indicator, part, { limit: 500 }))).items;
+      expect((await rowsOf('1.3', 'numerator')).map((i) => i.onlineMode)).toEqual(['FULL']);
+      expect(await rowsOf('1.3', 'denominator')).toHaveLength(a.counts.inForce);
+      expect(await rowsOf('3.2', 'numerator')).toHaveLength(a.counts.offeredOnlineUsed);
+      expect(await rowsOf('3.3', 'numerator')).toHaveLength(a.counts.receivedOnline);
     });
   });
 });
