@@ -4,8 +4,13 @@ import { DataSource } from 'typeorm';
 import type { PaymentStatisticsService } from 'src/modules/benefits/statistics/payment-statistics.service';
 import { AdminUnitsService } from 'src/modules/organisation/units/admin-units.service';
 import { paidFigures, type PaidLine } from 'src/modules/reports/payments/paid-figures';
+import {
+  AccountCoverageProducer,
+  PaidThroughAccountsProducer,
+} from 'src/modules/reports/payments/payments-report.producer';
 import { PaymentsReportService } from 'src/modules/reports/payments/payments-report.service';
 import { ReportUnitsService } from 'src/modules/reports/registries/report-units.service';
+import { ScheduledReportProducers } from 'src/modules/reports/scheduled/scheduled-report-producer';
 import { ReportPool } from 'src/modules/reports/rollups/report-pool.service';
 import { benefitsServices, dsApp, personWithSocialProtection, seedBenefitRules } from 'test/integration/benefits/benefits-fixtures';
 import { asActor, SYSTEM, uniqueCode } from 'test/integration/registry/registry-fixtures';
@@ -180,5 +185,20 @@ describe('cashless-payment reports on PostgreSQL: accounts over eligible, paid t
     expect(people.items).toEqual([
       { personId: p.P1, fullName: 'Nguyễn Văn Một', lines: 1, amount: 750_000, unitId: u.c, unitCode: u.codes.c, unitName: 'Xã Mới C' },
     ]);
+  });
+  it('produces the scheduled files of a closed official month as the system (province-wide tables)', async () => {
+    const producers = new ScheduledReportProducers();
+    const paidProducer = new PaidThroughAccountsProducer(producers, reports);
+    const coverageProducer = new AccountCoverageProducer(producers, reports);
+    paidProducer.onModuleInit();
+    coverageProducer.onModuleInit();
+    expect(producers.all().map((x) => x.key)).toEqual(['paid-through-accounts', 'account-coverage']);
+    const february = { kind: 'MONTH' as const, year: 2025, index: 2, from: '2025-01-15', to: '2025-02-14' };
+    const paidFile = await run(() => paidProducer.table(february));
+    expect(paidFile.rows).toContainEqual(expect.objectContaining({ unit: expect.stringContaining(u.codes.a), people: 1, amount: 750_000 }));
+    const coverageFile = await run(() => coverageProducer.table({ ...february, index: 10, from: '2025-09-15', to: '2025-10-14' }));
+    expect(coverageFile.rows).toContainEqual(
+      expect.objectContaining({ unit: expect.stringContaining(u.codes.c), TOTAL_eligible: 4, TOTAL_withAccount: 2 }),
+    );
   });
 });
