@@ -116,14 +116,10 @@ export async function classifyMeritProfileRows(q: SqlQuery, importId: string, op
       where s.import_id = $1 and not s.rejected`,
     [importId],
   );
-  await q(
-    `update ${S} set action = case when rejected then 'REJECTED'
-                                   when profile_action = 'CREATE' then 'CREATE'
-                                   when profile_action = 'UPDATE' or relative_action = 'CREATE' then 'UPDATE'
-                                   else 'UNCHANGED' end
-      where import_id = $1`,
-    [importId],
-  );
+  await sql.setActions(q, importId, {
+    create: `profile_action = 'CREATE'`,
+    update: `profile_action = 'UPDATE' or relative_action = 'CREATE'`,
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ClassifyOptions, SqlQuery } from 'src/modules/imports/targets/impo
 import { stagingSql } from 'src/modules/imports/targets/staging-sql';
 
 const S = 'import_poverty_review_rows';
-const { errorsFrom, rejectErrored } = stagingSql(S);
+const { errorsFrom, rejectErrored, setActions } = stagingSql(S);
 
 /** The row's review as the registry would store it, compared with an existing review. */
 const REVIEW_DIFFERS = `(r.area, r.income_per_capita, (select coalesce(array_agg(x order by x), '{}') from unnest(r.deprivations) x),
@@ -135,14 +135,10 @@ export async function classifyPovertyReviewRows(q: SqlQuery, importId: string, o
       where s.import_id = $1 and s2.import_id = $1 and s2.row_no = s.row_no and not s.rejected`,
     [importId],
   );
-  await q(
-    `update ${S} set action = case when rejected then 'REJECTED'
-                                   when review_action = 'CREATE' then 'CREATE'
-                                   when review_action = 'UPDATE' or status_action <> 'NONE' then 'UPDATE'
-                                   else 'UNCHANGED' end
-      where import_id = $1`,
-    [importId],
-  );
+  await setActions(q, importId, {
+    create: `review_action = 'CREATE'`,
+    update: `review_action = 'UPDATE' or status_action <> 'NONE'`,
+  });
 }
 
 /**

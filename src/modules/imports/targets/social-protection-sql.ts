@@ -139,14 +139,7 @@ export async function classifySocialProtectionRows(q: SqlQuery, importId: string
       where s.import_id = $1 and s.row_no = x.row_no`,
     [importId],
   );
-  await q(
-    `update ${S} set action = case when rejected then 'REJECTED'
-                                   when status_action = 'CREATE' then 'CREATE'
-                                   when status_action = 'UPDATE' then 'UPDATE'
-                                   else 'UNCHANGED' end
-      where import_id = $1`,
-    [importId],
-  );
+  await sql.setActions(q, importId, { create: `status_action = 'CREATE'`, update: `status_action = 'UPDATE'` });
 }
 
 /** One chunk: the open status superseded, new statuses, corrected statuses. Guarded statements only. */

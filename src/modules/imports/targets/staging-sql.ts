@@ -16,6 +16,11 @@ export interface StagingSql {
   ) => Promise<void>;
   /** Marks every staged row that has an error as REJECTED. */
   rejectErrored: (q: SqlQuery, importId: string) => Promise<void>;
+  /**
+   * Sets every row's action from the target's own conditions (SQL over the staging row): REJECTED, else CREATE when
+   * `create` holds, UPDATE when `update` holds, else UNCHANGED.
+   */
+  setActions: (q: SqlQuery, importId: string, when: { create: string; update: string }) => Promise<void>;
 }
 
 /** The error-report and rejection statements every target's classify uses, bound to its staging table. */
@@ -36,6 +41,14 @@ export function stagingSql(table: string): StagingSql {
         `update ${table} s set rejected = true, action = 'REJECTED'
            from (select distinct row_no from import_row_errors where import_id = $1) e
           where s.import_id = $1 and s.row_no = e.row_no and not s.rejected`,
+        [importId],
+      );
+    },
+    setActions: async (q, importId, when) => {
+      await q(
+        `update ${table} set action = case when rejected then 'REJECTED' when ${when.create} then 'CREATE'
+                                            when ${when.update} then 'UPDATE' else 'UNCHANGED' end
+          where import_id = $1`,
         [importId],
       );
     },
