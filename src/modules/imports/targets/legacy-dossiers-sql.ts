@@ -8,6 +8,10 @@ export const LEGACY_DOSSIERS_STAGING = 'import_legacy_dossier_rows';
 const S = LEGACY_DOSSIERS_STAGING;
 const { errorsFrom, rejectErrored } = stagingSql(S);
 
+/** A `select row_no, value …` without details, in the shape `errorsFrom` reads. */
+const plain = (select: string): string =>
+  `select y.row_no, y.value, null::text as detail_vi, null::text as detail_en from (${select}) y`;
+
 interface StagedLegacyRow {
   row_no: number;
   legacy_code: string;
@@ -75,21 +79,21 @@ export async function classifyLegacyDossiers(
     [importId, POST_2025_FROM],
   );
   await errorsFrom(q, importId, 'AGENCY_UNKNOWN', 'agency_code',
-    `select row_no, agency_code as value from ${S} where import_id = $1 and not rejected and agency_id is null`);
+    plain(`select row_no, agency_code as value from ${S} where import_id = $1 and not rejected and agency_id is null`));
   await errorsFrom(q, importId, 'UNIT_UNKNOWN', 'unit_code',
-    `select row_no, unit_code as value from ${S} where import_id = $1 and not rejected and unit_id is null`);
+    plain(`select row_no, unit_code as value from ${S} where import_id = $1 and not rejected and unit_id is null`));
   await errorsFrom(q, importId, 'PROCEDURE_UNKNOWN', 'procedure_code',
-    `select row_no, procedure_code as value from ${S} s where import_id = $1 and not rejected
-        and not exists (select 1 from procedures p where p.code = regexp_replace(s.procedure_code, '^([0-9]\\.[0-9]{6})\\..+$', '\\1'))`);
+    plain(`select row_no, procedure_code as value from ${S} s where import_id = $1 and not rejected
+        and not exists (select 1 from procedures p where p.code = regexp_replace(s.procedure_code, '^([0-9]\\.[0-9]{6})\\..+$', '\\1'))`));
   if (opts.scopeUnitIds)
     await errorsFrom(q, importId, 'UNIT_OUT_OF_SCOPE', 'unit_code',
-      `select row_no, unit_code as value from ${S} where import_id = $1 and not rejected and unit_id is not null
-          and not (unit_id = any($6::uuid[]))`,
+      plain(`select row_no, unit_code as value from ${S} where import_id = $1 and not rejected and unit_id is not null
+          and not (unit_id = any($6::uuid[]))`),
       [opts.scopeUnitIds]);
   await errorsFrom(q, importId, 'DUPLICATE_IN_FILE', 'legacy_code',
-    `select row_no, legacy_code as value from (
+    plain(`select row_no, legacy_code as value from (
        select row_no, legacy_code, row_number() over (partition by agency_code, legacy_code order by row_no) as n
-         from ${S} where import_id = $1 and legacy_code is not null and agency_code is not null) d where n > 1`);
+         from ${S} where import_id = $1 and legacy_code is not null and agency_code is not null) d where n > 1`));
   await rejectErrored(q, importId);
 
   const rows = (await q(`${STAGED_SELECT} where import_id = $1 and not rejected order by row_no`, [importId])) as StagedLegacyRow[];
