@@ -28,6 +28,7 @@ import { CurrentActor, Roles } from 'src/common/auth/auth.decorators';
 import type { Actor } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { AppConfig } from 'src/config/app-config';
+import { RevealedFileDataDto } from 'src/modules/digitisation/digitisation-reveal.dto';
 import {
   DigitisationStatsService,
   type DigitisationStats,
@@ -41,10 +42,17 @@ import {
   VerifyDto,
 } from 'src/modules/digitisation/digitisation.dto';
 import {
-  DigitisationService,
-  SCAN_TYPES,
-  type ArchiveFile,
-} from 'src/modules/digitisation/digitisation.service';
+  DIGITISATION_REVEALERS,
+  maskFile,
+  maskFileDetail,
+  type EntryRow,
+  type MaskedArchiveFile,
+} from 'src/modules/digitisation/digitisation-personal-data';
+import {
+  DigitisationPersonalDataService,
+  type RevealedFileData,
+} from 'src/modules/digitisation/digitisation-personal-data.service';
+import { DigitisationService, SCAN_TYPES } from 'src/modules/digitisation/digitisation.service';
 
 function who(actor: Actor | undefined): string {
   if (!actor) throw new DomainException('UNAUTHENTICATED');
@@ -70,6 +78,7 @@ export class DigitisationController {
   constructor(
     private readonly service: DigitisationService,
     private readonly stats: DigitisationStatsService,
+    private readonly personalData: DigitisationPersonalDataService,
     private readonly config: AppConfig,
   ) {}
 
@@ -92,9 +101,9 @@ export class DigitisationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: RegisterFileDto,
     @CurrentActor() actor: Actor | undefined,
-  ): Promise<ArchiveFile> {
+  ): Promise<MaskedArchiveFile> {
     await this.service.assertProjectVisible(actor, id);
-    return this.service.registerFile(id, body.boxCode, body.archiveCode, who(actor));
+    return maskFile(await this.service.registerFile(id, body.boxCode, body.archiveCode, who(actor)));
   }
 
   @Get('projects/:id/stats')
@@ -121,7 +130,25 @@ export class DigitisationController {
     @CurrentActor() actor: Actor | undefined,
   ): Promise<unknown> {
     await this.service.assertFileVisible(actor, id);
-    return this.service.get(id);
+    const file = await this.service.get(id);
+    return maskFileDetail({ ...file, entries: file.entries as EntryRow[] });
+  }
+
+  @Post('files/:id/reveal')
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
+  @HttpCode(200)
+  @Roles(...DIGITISATION_REVEALERS)
+  @ApiOperation({
+    summary: 'The full CCCD and address of the agreed data and of each current entry, for the verifier or the '
+      + 'correcting clerk; every call is recorded as a personal-data view',
+  })
+  @ApiOkResponse({ type: RevealedFileDataDto })
+  async reveal(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<RevealedFileData> {
+    await this.service.assertFileVisible(actor, id);
+    return this.personalData.reveal(id);
   }
 
   @Post('files/:id/scans')
@@ -184,9 +211,9 @@ export class DigitisationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: EntryDto,
     @CurrentActor() actor: Actor | undefined,
-  ): Promise<ArchiveFile> {
+  ): Promise<MaskedArchiveFile> {
     await this.service.assertFileVisible(actor, id);
-    return this.service.submitEntry(id, who(actor), body);
+    return maskFile(await this.service.submitEntry(id, who(actor), body));
   }
 
   @Post('files/:id/verification')
@@ -198,9 +225,9 @@ export class DigitisationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: VerifyDto,
     @CurrentActor() actor: Actor | undefined,
-  ): Promise<ArchiveFile> {
+  ): Promise<MaskedArchiveFile> {
     await this.service.assertFileVisible(actor, id);
-    return this.service.verify(id, who(actor), body);
+    return maskFile(await this.service.verify(id, who(actor), body));
   }
 
   @Post('files/:id/link')
@@ -212,9 +239,9 @@ export class DigitisationController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: LinkDto,
     @CurrentActor() actor: Actor | undefined,
-  ): Promise<ArchiveFile> {
+  ): Promise<MaskedArchiveFile> {
     await this.service.assertFileVisible(actor, id);
-    return this.service.link(id, who(actor), body.personId);
+    return maskFile(await this.service.link(id, who(actor), body.personId));
   }
 
   @Post('files/:id/complete')
@@ -225,8 +252,8 @@ export class DigitisationController {
   async complete(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentActor() actor: Actor | undefined,
-  ): Promise<ArchiveFile> {
+  ): Promise<MaskedArchiveFile> {
     await this.service.assertFileVisible(actor, id);
-    return this.service.complete(id, who(actor));
+    return maskFile(await this.service.complete(id, who(actor)));
   }
 }

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { FileStore, LocalDiskFileStore } from 'src/common/storage/file-store';
 import { AppConfig } from 'src/config/app-config';
+import { DigitisationPersonalDataService } from 'src/modules/digitisation/digitisation-personal-data.service';
 import { DigitisationQueriesService } from 'src/modules/digitisation/digitisation-queries.service';
 import { DigitisationStatsService } from 'src/modules/digitisation/digitisation-stats.service';
 import { DigitisationController } from 'src/modules/digitisation/digitisation.controller';
@@ -19,6 +20,7 @@ import { DigitisationThumbnailsService } from 'src/modules/digitisation/thumbnai
   providers: [
     { provide: FileStore, useFactory: (c: AppConfig) => new LocalDiskFileStore(c.storage.dir), inject: [AppConfig] },
     DigitisationService,
+    DigitisationPersonalDataService,
     DigitisationStatsService,
     DigitisationQueriesService,
     DigitisationResolver,

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { FileStore, sha256 } from 'src/common/storage/file-store';
 import { entryMismatches, pdfPageCount, type EntryData } from 'src/modules/digitisation/digitisation-entry';
+import { withoutEnteredValues } from 'src/modules/digitisation/digitisation-personal-data';
 import { AccessScopeService, scopeParam } from 'src/modules/organisation/units/access-scope.service';
 import type { Actor } from 'src/common/context/request-context';
 import { QueueService } from 'src/queue/queue.service';
@@ -172,9 +173,10 @@ export class DigitisationService {
   /**
    * A clerk's entry (replacing the clerk's previous one). With two clerks' entries present, the critical fields are
    * compared: equal → ENTERED; different → the mismatching fields are flagged and the file waits for a correction.
+   * The comparison is on the full stored values (responses mask the CCCD; see digitisation-personal-data.ts).
    */
   async submitEntry(fileId: string, clerk: string, data: EntryData): Promise<ArchiveFile> {
-    return this.dataSource.transaction(async (m) => {
+    return withoutEnteredValues(() => this.dataSource.transaction(async (m) => {
       const file = await this.load(fileId, m);
       if (file.state !== 'SCANNED')
         throw new DomainException('DIGITISATION_ILLEGAL_TRANSITION', `Data entry needs a scanned file (${file.state})`);
@@ -209,7 +211,7 @@ export class DigitisationService {
       );
       await this.event(m, file, 'ENTERED', clerk);
       return this.load(fileId, m);
-    });
+    }));
   }
 
   /** Four eyes: the verifier is neither entry clerk. Disagreement returns the file to data entry, entries cleared. */
@@ -255,7 +257,7 @@ export class DigitisationService {
    * and birth year; several candidates → DIGITISATION_LINK_AMBIGUOUS (never a silent pick); none → a new person.
    */
   async link(fileId: string, actor: string, personId?: string): Promise<ArchiveFile> {
-    return this.dataSource.transaction(async (m) => {
+    return withoutEnteredValues(() => this.dataSource.transaction(async (m) => {
       const file = await this.load(fileId, m);
       if (file.state !== 'VERIFIED' || !file.data)
         throw new DomainException('DIGITISATION_ILLEGAL_TRANSITION', `Linking needs a verified file (${file.state})`);
@@ -303,7 +305,7 @@ export class DigitisationService {
       );
       await this.event(m, file, 'LINKED', actor, null, { personId: target });
       return this.load(fileId, m);
-    });
+    }));
   }
 
   async complete(fileId: string, actor: string): Promise<ArchiveFile> {

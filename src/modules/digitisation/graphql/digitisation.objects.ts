@@ -1,6 +1,7 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { DigitisationStats } from 'src/modules/digitisation/digitisation-stats.service';
 import type { EntryData } from 'src/modules/digitisation/digitisation-entry';
+import { maskEntryData } from 'src/modules/digitisation/digitisation-personal-data';
 import type { BoxRow, ProjectRow } from 'src/modules/digitisation/digitisation-queries.service';
 import type { ArchiveFile, FileState } from 'src/modules/digitisation/digitisation.service';
 
@@ -28,19 +29,22 @@ export class DigitisationBoxObject {
   @Field(() => GraphQLISODateTime) createdAt!: Date;
 }
 
-/** The key fields typed by the clerks (after double entry: the agreed critical fields). */
+/**
+ * The key fields typed by the clerks (after double entry: the agreed critical fields), personal data masked as in
+ * the registry's lists: CCCD as `0010******45`, no address. The full values: `digitisationFilePersonalData` (audited).
+ */
 @ObjectType('DigitisationEntryData')
 export class DigitisationEntryDataObject {
   @Field() fullName!: string;
   @Field({ description: "'YYYY-MM-DD' or 'YYYY'" }) birth!: string;
   @Field() gender!: string;
-  @Field(() => String, { nullable: true }) cccd!: string | null;
+  @Field(() => String, { nullable: true, description: 'CCCD masked: first four and last two digits' })
+  cccdMasked!: string | null;
   @Field(() => Int, { nullable: true }) injuryRate!: number | null;
   @Field(() => String, { nullable: true }) decisionNumber!: string | null;
   @Field(() => String, { nullable: true }) decisionDate!: string | null;
   @Field(() => String, { nullable: true }) category!: string | null;
   @Field(() => String, { nullable: true }) householdCode!: string | null;
-  @Field(() => String, { nullable: true }) address!: string | null;
 }
 
 @ObjectType('DigitisationFile')
@@ -170,18 +174,7 @@ export function toBoxObject(r: BoxRow): DigitisationBoxObject {
 }
 
 export function toEntryDataObject(d: EntryData): DigitisationEntryDataObject {
-  return {
-    fullName: d.fullName,
-    birth: d.birth,
-    gender: d.gender,
-    cccd: d.cccd ?? null,
-    injuryRate: d.injuryRate ?? null,
-    decisionNumber: d.decisionNumber ?? null,
-    decisionDate: d.decisionDate ?? null,
-    category: d.category ?? null,
-    householdCode: d.householdCode ?? null,
-    address: d.address ?? null,
-  };
+  return maskEntryData(d);
 }
 
 export function toFileObject(f: ArchiveFile): DigitisationFileObject {

@@ -3,6 +3,8 @@ import { CurrentActor, Roles } from 'src/common/auth/auth.decorators';
 import type { Actor } from 'src/common/context/request-context';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { CursorPageArgs, type Page } from 'src/common/pagination/pagination';
+import { DIGITISATION_REVEALERS } from 'src/modules/digitisation/digitisation-personal-data';
+import { DigitisationPersonalDataService } from 'src/modules/digitisation/digitisation-personal-data.service';
 import { DigitisationQueriesService } from 'src/modules/digitisation/digitisation-queries.service';
 import { DigitisationStatsService } from 'src/modules/digitisation/digitisation-stats.service';
 import { DigitisationService } from 'src/modules/digitisation/digitisation.service';
@@ -18,6 +20,10 @@ import {
   StatsArgs,
   VerifyArgs,
 } from 'src/modules/digitisation/graphql/digitisation.inputs';
+import {
+  DigitisationFilePersonalDataObject,
+  toFilePersonalDataObject,
+} from 'src/modules/digitisation/graphql/digitisation-reveal.objects';
 import {
   DigitisationBoxPage,
   DigitisationFileDetailObject,
@@ -49,7 +55,7 @@ function pageOf<T, O>(p: Page<T>, map: (t: T) => O): { items: O[]; endCursor: st
 /**
  * Digitisation over GraphQL (scans are uploaded over REST: POST /api/v1/digitisation/files/:id/scans). Every read
  * and write is limited to the caller's unit scope in SQL, as the REST controller does; the state rules live in
- * DigitisationService.
+ * DigitisationService. Entered personal data is masked everywhere except `digitisationFilePersonalData` (audited).
  */
 @Resolver()
 export class DigitisationResolver {
@@ -57,6 +63,7 @@ export class DigitisationResolver {
     private readonly service: DigitisationService,
     private readonly queries: DigitisationQueriesService,
     private readonly stats: DigitisationStatsService,
+    private readonly personalData: DigitisationPersonalDataService,
   ) {}
 
   @Query(() => DigitisationProjectPage, { description: 'Digitisation projects in the caller’s scope, by code' })
@@ -101,6 +108,20 @@ export class DigitisationResolver {
     await this.service.assertFileVisible(actor, args.fileId);
     const file = await this.service.get(args.fileId);
     return toFileDetailObject({ ...file, scans: file.scans as ScanRow[], entries: file.entries as EntryRow[] });
+  }
+
+  @Query(() => DigitisationFilePersonalDataObject, {
+    description:
+      'The full CCCD and address of a file’s agreed data and current entries, for the verifier or the correcting ' +
+      'clerk; every call is recorded as a personal-data view (other fields show them masked)',
+  })
+  @Roles(...DIGITISATION_REVEALERS)
+  async digitisationFilePersonalData(
+    @Args() args: FileIdArgs,
+    @CurrentActor() actor: Actor | undefined,
+  ): Promise<DigitisationFilePersonalDataObject> {
+    await this.service.assertFileVisible(actor, args.fileId);
+    return toFilePersonalDataObject(await this.personalData.reveal(args.fileId));
   }
 
   @Query(() => DigitisationStatsObject, {

@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { CursorPageArgs } from 'src/common/pagination/pagination';
 import { GENDERS, type Gender } from 'src/modules/registry/domain/birth-date';
-import { maskCccd } from 'src/modules/registry/domain/cccd';
+import { maskCccd } from 'src/common/personal-data/cccd-mask';
 import {
   BIRTH_PATTERN,
   CCCD_PATTERN,

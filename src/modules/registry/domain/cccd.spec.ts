@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { DomainException } from 'src/common/errors/domain.exception';
 import { parseBirthDate, type Gender } from 'src/modules/registry/domain/birth-date';
-import { assertValidCccd, centuryGenderDigit, checkCccd, maskCccd } from 'src/modules/registry/domain/cccd';
+import { maskCccd } from 'src/common/personal-data/cccd-mask';
+import { assertValidCccd, centuryGenderDigit, checkCccd } from 'src/modules/registry/domain/cccd';
 import { CCCD_PROVINCE_CODES } from 'src/modules/registry/domain/cccd-province-codes';
 
 const birth = (raw: string) => parseBirthDate(raw)!;

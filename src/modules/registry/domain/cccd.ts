@@ -96,9 +96,5 @@ export function assertValidCccd(
   return check.parts;
 }
 
-/** `001012345645` → `0010******45`: first four and last two digits visible. */
-export function maskCccd(value: string | null | undefined): string | null {
-  if (!value) return null;
-  if (value.length < 6) return '*'.repeat(value.length);
-  return `${value.slice(0, 4)}${'*'.repeat(value.length - 6)}${value.slice(-2)}`;
-}
+/** Moved to src/common (digitisation masks with it too); re-exported for the modules that import it from here. */
+export { maskCccd } from 'src/common/personal-data/cccd-mask';
