@@ -241,6 +241,11 @@ describe('funeral support triggered by death-registration dossiers (PostgreSQL, 
     );
     expect(counts).toEqual([{ one_offs: 1, outcomes: 1, tasks: 1 }]);
     expect((await oneOffLines(personId)).map((l) => l.amount)).toEqual([expected.amount]);
+
+    // A second death-registration dossier for the same person: recorded, never a second grant.
+    const second = await approvedDossier({ cccd, name: 'Lê Thị Mai Táng' });
+    expect(await outcomeOf(second)).toMatchObject({ outcome: 'ALREADY_GRANTED', personId, deathRecorded: false, oneOffId: null });
+    expect((await oneOffLines(personId)).map((l) => l.amount)).toEqual([expected.amount]);
   });
 
   it('a deceased person without a qualifying status on the date of death gets no grant, and the reason is recorded', async () => {
