@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
 import { staffToken } from 'test/utils/auth';
 import { createTestApp } from 'test/utils/test-app';
 
@@ -31,6 +32,10 @@ describe('Form II.06a freshness and the reports pool over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ source: 'LIVE', rollupRefreshedAt: null });
     expect(Date.parse(res.body.asOf)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('the rollup refresh job has a handler in every role (the worker runs it on its scheduler)', () => {
+    expect(app.get(JobHandlerRegistry).registered()).toContain('reports.rollups.refresh');
   });
 
   it('a report slower than the reports statement timeout answers 503 REPORT_TIMEOUT as problem+json', async () => {
