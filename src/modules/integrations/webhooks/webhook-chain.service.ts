@@ -42,6 +42,9 @@ interface HeadRow {
   attempts: number | null;
 }
 
+/** A chain head due for longer than this lost its push (see `sweep`). */
+export const SWEEP_GRACE_MS = 30_000;
+
 const RELEASE_LOCK = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 /**
@@ -240,23 +243,36 @@ export class WebhookChainService {
   }
 
   /**
-   * Schedules a push for every chain whose head is due (no attempt yet, or its retry time has come) and is not
-   * dead-lettered: covers an enqueue lost to a Redis hiccup. Run every few seconds by the worker's scheduler.
+   * Safety net for a push lost to a Redis hiccup or a crash: schedules a push for every chain whose head has been
+   * due for more than `graceMs` (no attempt yet, or its retry time has come) and is not dead-lettered. Pushes are
+   * scheduled when an event is recorded and when a retry is due, so a head due for longer than the grace period
+   * lost its push; sweeping every due chain instead would enqueue a redundant push per open chain on every tick,
+   * which under load costs more than the deliveries themselves. One bulk enqueue, one job id per chain and slot.
    */
-  async sweep(limit = 1000): Promise<number> {
+  async sweep(limit = 1000, graceMs = SWEEP_GRACE_MS): Promise<number> {
     const chains = await this.dataSource.query<Array<{ subscription_id: string; dossier_id: string }>>(
-      `select distinct on (e.subscription_id, e.dossier_id) e.subscription_id, e.dossier_id
-         from integration_webhook_events e
-         left join notification_deliveries d on d.id = e.delivery_id
-        where e.delivered_at is null and (e.next_attempt_at is null or e.next_attempt_at <= now())
-          and coalesce(d.status, 'PENDING') <> 'FAILED'
-          and e.created_at < now() - interval '2 seconds'
-        order by e.subscription_id, e.dossier_id, e.sequence
+      `select subscription_id, dossier_id from (
+         select distinct on (e.subscription_id, e.dossier_id) e.subscription_id, e.dossier_id, e.next_attempt_at,
+                e.created_at, d.status, d.updated_at
+           from integration_webhook_events e
+           left join notification_deliveries d on d.id = e.delivery_id
+          where e.delivered_at is null
+          order by e.subscription_id, e.dossier_id, e.sequence) head
+        where coalesce(head.status, 'PENDING') <> 'FAILED'
+          and greatest(coalesce(head.next_attempt_at, head.created_at), coalesce(head.updated_at, head.created_at))
+              < now() - make_interval(secs => $2::float8 / 1000)
         limit $1`,
-      [limit],
+      [limit, graceMs],
     );
+    if (chains.length === 0) return 0;
     const slot = Math.floor(Date.now() / 5000);
-    for (const c of chains) await this.schedule(c.subscription_id, c.dossier_id, `s${slot}`);
+    await this.queues.addBulk(
+      'integrations.webhook.push',
+      chains.map((c) => ({
+        payload: { subscriptionId: c.subscription_id, dossierId: c.dossier_id },
+        options: { jobId: `whp-${c.subscription_id}-${c.dossier_id}-s${slot}`, attempts: 1 },
+      })),
+    );
     return chains.length;
   }
 
