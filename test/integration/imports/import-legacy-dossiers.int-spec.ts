@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { RequestContext } from 'src/common/context/request-context';
 import { LegacyDossierRecordsService } from 'src/modules/dossiers/legacy/legacy-dossier-records.service';
+import { DossiersService } from 'src/modules/dossiers/services/dossiers.service';
 import { ImportPipeline } from 'src/modules/imports/pipeline/import-pipeline';
 import { SYSTEM_ACTOR } from 'src/modules/organisation/units/access-scope.service';
 import { NO_FILTERS } from 'src/modules/reports/processing/processing-report.filters';
@@ -165,6 +166,11 @@ describe('import of legacy dossiers (LEGACY_DOSSIERS)', () => {
       [ids],
     );
     expect(events).toBe(0);
+    // nobody's work: the open legacy dossier (L006, due 2024-04-05) is in no work queue
+    const overdue = await RequestContext.run({ requestId: randomUUID(), actor: SYSTEM_ACTOR }, () =>
+      app.get(DossiersService).workQueue('OVERDUE', 500),
+    );
+    expect(overdue.items.map((d) => d.id).filter((id) => ids.includes(id))).toEqual([]);
 
     // re-importing the same file: every good row unchanged, the commit writes nothing
     const again = await dryRun([...good, ...bad]);

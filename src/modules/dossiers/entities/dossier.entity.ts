@@ -10,7 +10,11 @@ export type ApplicantKind = 'PERSON' | 'ORGANISATION';
 export class DossierEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) code!: string;
-  @Column({ type: 'text' }) codeScheme!: DossierCodeScheme;
+  /** 'LEGACY' for dossiers recorded from older software (LegacyDossierRecordsService). */
+  @Column({ type: 'text' }) codeScheme!: DossierCodeScheme | 'LEGACY';
+  /** 'LEGACY_IMPORT': history recorded from older one-stop software, keyed by agency + `legacyCode`. */
+  @Column({ type: 'text', default: 'DESK' }) origin!: 'DESK' | 'LEGACY_IMPORT';
+  @Column({ type: 'text', nullable: true }) legacyCode!: string | null;
   @Column({ type: 'uuid' }) procedureVersionId!: string;
   @Column({ type: 'text' }) procedureCode!: string;
   @Column({ type: 'text' }) channel!: Channel;

@@ -90,9 +90,3 @@ export function sameLegacyRecord(a: LegacyRecordRow, b: LegacyRecordRow): boolea
   ];
   return keys.every((k) => (a[k] ?? null) === (b[k] ?? null));
 }
-
-export function addDays(date: string, n: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}

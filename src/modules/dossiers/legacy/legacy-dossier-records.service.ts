@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DossierCalendarPort } from 'src/modules/dossiers/dossier-ports';
 import type { Channel } from 'src/modules/dossiers/domain/portal-codes';
+import { DossierReceiptService } from 'src/modules/dossiers/services/dossier-receipt.service';
 import {
   intendedLegacyRecord,
-  addDays,
   sameLegacyRecord,
   type LegacyDossierInput,
   type LegacyRecordRow,
@@ -52,7 +52,10 @@ interface VersionRow {
  */
 @Injectable()
 export class LegacyDossierRecordsService {
-  constructor(private readonly calendar: DossierCalendarPort) {}
+  constructor(
+    private readonly calendar: DossierCalendarPort,
+    private readonly receipt: DossierReceiptService,
+  ) {}
 
   /** Checks the rows set-based (two statements) and tells, per row, what `record` would do. */
   async assess(q: LegacySql, rows: readonly LegacyDossierInput[]): Promise<LegacyDossierAssessment[]> {
@@ -167,17 +170,10 @@ export class LegacyDossierRecordsService {
     return inserted.length;
   }
 
-  /** The due date as the desk computes it: the last of the limit's working days, counting the received day (or the next working day) as day 1. */
+  /** The due date as the desk computes it (DossierReceiptService.dueFrom), from the received day or the next working day. */
   private async dueFrom(receivedOn: string, amountText: string | null, unit: string | null): Promise<string | null> {
-    if (amountText === null) return null;
     const start = (await this.calendar.isWorkingDay(receivedOn)) ? receivedOn : await this.calendar.addWorkingDays(receivedOn, 1);
-    const amount = Number(amountText);
-    if (unit === 'CALENDAR_DAYS') {
-      const end = addDays(start, Math.max(0, Math.ceil(amount) - 1));
-      return (await this.calendar.isWorkingDay(end)) ? end : this.calendar.addWorkingDays(end, 1);
-    }
-    const days = unit === 'WORKING_HOURS' ? Math.ceil(amount / 8) : Math.ceil(amount);
-    return days <= 1 ? start : this.calendar.addWorkingDays(start, days - 1);
+    return this.receipt.dueFrom(start, amountText, unit);
   }
 }
 

@@ -181,7 +181,9 @@ export class DossiersService {
       .getRepository(DossierEntity)
       .createQueryBuilder('d')
       .where(scopeSql(':scope'), { scope })
-      .andWhere('d.state in (:...open)', { open: OPEN_STATES });
+      .andWhere('d.state in (:...open)', { open: OPEN_STATES })
+      // history from older software (LegacyDossierRecordsService) is nobody's work here
+      .andWhere(`d.origin = 'DESK'`);
     switch (kind) {
       case 'ASSIGNED_TO_ME':
         qb.andWhere('d.assignee_user_id = :me', { me: actor.kind === 'user' ? actor.id : '00000000-0000-0000-0000-000000000000' });
