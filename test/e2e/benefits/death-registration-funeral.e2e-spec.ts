@@ -248,6 +248,52 @@ describe('funeral support triggered by death-registration dossiers (PostgreSQL, 
     expect((await oneOffLines(personId)).map((l) => l.amount)).toEqual([expected.amount]);
   });
 
+  it('a meritorious-only death is GRANTED mai táng phí of 10 × the statutory base salary (10 × 2,340,000 = 23,400,000 VND), explained as unconfirmed', async () => {
+    const cccd = cccdFor(1948, 'MALE');
+    const [p] = await ds.query<Array<{ id: string }>>(
+      `insert into registry_people (full_name, birth_year, gender, residence_unit_id, cccd, source, created_by)
+       values ('Nguyễn Văn Thương Binh', 1948, 'MALE', $1, $2, 'MANUAL', 'test') returning id`,
+      [unitId, cccd],
+    );
+    const personId = p.id;
+    await ds.query(
+      `insert into registry_merit_profiles (person_id, category, injury_rate, valid_from, decision_number, decision_date,
+         decision_signer, source, created_by)
+       values ($1, 'WAR_INVALID', 41, '2020-01-01', $2, '2019-12-20', 'Chủ tịch UBND tỉnh', 'MANUAL', 'test')`,
+      [personId, `QD-TB-${randomUUID().slice(0, 8)}`],
+    );
+
+    const dossierId = await approvedDossier({ cccd, name: 'Nguyễn Văn Thương Binh' });
+    const outcome = await outcomeOf(dossierId);
+    const expected = funeralSupport(await app.get(RulesRepository).load(), { scheme: 'MERIT', deathDate: DEATH_DATE });
+    expect(expected).toMatchObject({
+      amount: 23_400_000,
+      rate: 2_340_000,
+      baseKind: 'STATUTORY_BASE_SALARY',
+      unconfirmed: true,
+    });
+    expect(outcome).toMatchObject({ outcome: 'GRANTED', personId, unitId, deathRecorded: true });
+    expect(outcome.reason).toContain('= 23400000 VND');
+    expect(outcome.reason).toContain('mức lương cơ sở');
+    const [oneOff] = await ds.query(
+      `select amount::bigint::int as amount, rate::bigint::int as rate, coefficient_hundredths, scheme, payee_name,
+              legal_basis, explanation
+         from benefit_one_offs where person_id = $1`,
+      [personId],
+    );
+    expect(oneOff).toMatchObject({
+      amount: 23_400_000,
+      rate: 2_340_000,
+      coefficient_hundredths: 1000,
+      scheme: 'MERIT',
+      payee_name: 'Trần Văn Con',
+      explanation: expected.text,
+    });
+    expect(oneOff.legal_basis).toContain('Pháp lệnh 02/2020/UBTVQH14; Nghị định 131/2021/NĐ-CP');
+    expect(oneOff.legal_basis).toContain('Nghị định 73/2024/NĐ-CP');
+    expect((await oneOffLines(personId)).map((l) => l.amount)).toEqual([23_400_000]);
+  });
+
   it('a deceased person without a qualifying status on the date of death gets no grant, and the reason is recorded', async () => {
     const { personId, cccd } = await person('Phạm Văn Không Diện', false);
     const dossierId = await approvedDossier({ cccd, name: 'Phạm Văn Không Diện' });

@@ -287,9 +287,80 @@ describe('funeral support: at least 20 × base, once', () => {
       7_200_000,
     );
   });
-  it('the meritorious-service funeral rule is not seeded (unsourced) and must be configured', () => {
-    expect(() => funeralSupport(rules, { scheme: 'MERIT', deathDate: '2024-08-10' })).toThrow(
-      'no funeral-support rule',
+  it('the social-assistance rule multiplies the social-assistance base and is confirmed (DOMAIN.md)', () => {
+    const r = funeralSupport(rules, { scheme: 'SOCIAL_ASSISTANCE', deathDate: '2024-08-10' });
+    expect(r).toMatchObject({ baseKind: 'SOCIAL_ASSISTANCE_BASE', unconfirmed: false });
+    expect(r.text).toContain('mức chuẩn trợ giúp xã hội');
+  });
+});
+
+describe('meritorious funeral support (mai táng phí): 10 × the statutory base salary (Ordinance 02/2020, Decree 131/2021)', () => {
+  it('a meritorious person who died on 2024-08-10 gives 10 × 2,340,000 = 23,400,000 VND, explained and unconfirmed', () => {
+    const r = funeralSupport(rules, { scheme: 'MERIT', deathDate: '2024-08-10' });
+    expect(r).toMatchObject({
+      amount: 23_400_000,
+      rate: 2_340_000,
+      coefficientHundredths: 1000,
+      baseKind: 'STATUTORY_BASE_SALARY',
+      unconfirmed: true,
+      period: { month: '2024-08-01', ruleEffectiveFrom: '2024-07-01', ruleEffectiveTo: null },
+    });
+    expect(r.legalBasis).toContain('Pháp lệnh 02/2020/UBTVQH14');
+    expect(r.legalBasis).toContain('Nghị định 131/2021/NĐ-CP');
+    expect(r.legalBasis).toContain('mức lương cơ sở: Nghị định 73/2024/NĐ-CP');
+    expect(r.text).toBe(
+      'Hỗ trợ chi phí mai táng: 2340000 × 10.0 = 23400000 VND (một lần; mức lương cơ sở từ 2024-07-01, ' +
+        'quy định mai táng phí từ 2022-02-15; mức chưa được xác nhận, cần đối chiếu văn bản)',
+    );
+  });
+
+  it('on 2024-03-01 it is 10 × 1,800,000 = 18,000,000 VND (Decree 24/2023), not the preferential base', () => {
+    const r = funeralSupport(rules, { scheme: 'MERIT', deathDate: '2024-03-01' });
+    expect(r).toMatchObject({ amount: 18_000_000, rate: 1_800_000 });
+    expect(r.period).toMatchObject({ ruleEffectiveFrom: '2023-07-01', ruleEffectiveTo: '2024-07-01' });
+    expect(r.legalBasis).toContain('Nghị định 24/2023/NĐ-CP');
+    expect(r.rate).not.toBe(baseInForce(rules, 'MERIT', '2024-03-01').version.amount);
+  });
+
+  it('the statutory base salary in force on the date of death counts (the day before 1 July 2024: 18,000,000)', () => {
+    expect(funeralSupport(rules, { scheme: 'MERIT', deathDate: '2024-06-30' }).amount).toBe(18_000_000);
+    expect(funeralSupport(rules, { scheme: 'MERIT', deathDate: '2024-07-01' }).amount).toBe(23_400_000);
+    expect(funeralSupport(rules, { scheme: 'MERIT', deathDate: '2023-06-30' }).amount).toBe(14_900_000);
+  });
+
+  it('before the rule takes effect (Decree 131/2021 in force 2022-02-15) there is no meritorious funeral rule', () => {
+    expect(() => funeralSupport(rules, { scheme: 'MERIT', deathDate: '2022-02-14' })).toThrow(
+      'no funeral-support rule for MERIT',
+    );
+    expect(funeralSupport(rules, { scheme: 'MERIT', deathDate: '2022-02-15' }).amount).toBe(14_900_000);
+  });
+
+  it('without a statutory base salary in force the rule cannot be applied', () => {
+    const none: RuleSet = { ...rules, statutoryBaseSalaries: [] };
+    expect(() => funeralSupport(none, { scheme: 'MERIT', deathDate: '2024-08-10' })).toThrow(
+      'no statutory base salary in force on 2024-08-10',
+    );
+  });
+
+  it('a rule keeps the base it names: a MERIT_BASE rule multiplies the preferential base', () => {
+    const meritBase: RuleSet = {
+      ...rules,
+      funeral: [{ ...rules.funeral.find((f) => f.scheme === 'MERIT')!, baseKind: 'MERIT_BASE' }],
+    };
+    const r = funeralSupport(meritBase, { scheme: 'MERIT', deathDate: '2024-08-10' });
+    const preferential = baseInForce(rules, 'MERIT', '2024-08-10').version.amount;
+    expect(r).toMatchObject({ baseKind: 'MERIT_BASE', rate: preferential, amount: 10 * preferential });
+  });
+
+  it('for any death date from the rule on, the amount is exactly 10 × the statutory base salary in force that day', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2022-02-15'), max: new Date('2030-12-31'), noInvalidDate: true }), (d) => {
+        const day = d.toISOString().slice(0, 10);
+        const r = funeralSupport(rules, { scheme: 'MERIT', deathDate: day });
+        const salary = rules.statutoryBaseSalaries.filter((v) => v.effectiveFrom <= day).at(-1)!;
+        expect(r.amount).toBe(10 * salary.amount);
+        expect(r.unconfirmed).toBe(true);
+      }),
     );
   });
 });

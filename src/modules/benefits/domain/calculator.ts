@@ -4,10 +4,12 @@ import type {
   AmountExplanation,
   BaseLevelVersion,
   BenefitScheme,
+  FuneralBaseKind,
   FuneralRule,
   MeritTable,
   MeritTableRow,
   SocialAssistanceGroup,
+  StatutoryBaseSalaryVersion,
 } from 'src/modules/benefits/domain/rules.model';
 
 /** Every rule the calculator needs, loaded from the database (or the seed data in unit tests). */
@@ -17,6 +19,8 @@ export interface RuleSet {
   /** Merit tables per base version, keyed by the version's `effectiveFrom`. */
   meritTables: Map<string, MeritTableRow[]>;
   funeral: FuneralRule[];
+  /** The statutory base salary versions (mức lương cơ sở), for rules expressed in it. */
+  statutoryBaseSalaries: StatutoryBaseSalaryVersion[];
 }
 
 export class RuleNotFoundError extends Error {
@@ -219,7 +223,60 @@ export function onlyTheHighest(
   return { paid, notPaid };
 }
 
-/** One-off funeral support: the configured multiple (at least 20 ×) of the scheme's base on the date of death. */
+const FUNERAL_BASE_LABEL: Record<FuneralBaseKind, string> = {
+  SOCIAL_ASSISTANCE_BASE: 'mức chuẩn trợ giúp xã hội',
+  MERIT_BASE: 'mức chuẩn trợ cấp ưu đãi',
+  STATUTORY_BASE_SALARY: 'mức lương cơ sở',
+};
+
+interface FuneralBase {
+  amount: number;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  legalBasis: string;
+  unconfirmed: boolean;
+  /** e.g. "quốc gia" / "của tỉnh" for scheme bases. */
+  scopeLabel: string | null;
+}
+
+/** The base a funeral rule multiplies, in force on the date of death. */
+function funeralBase(
+  rules: RuleSet,
+  kind: FuneralBaseKind,
+  deathDate: string,
+  provinceUnitId: string | null,
+): FuneralBase {
+  if (kind === 'STATUTORY_BASE_SALARY') {
+    const sorted = [...rules.statutoryBaseSalaries].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+    const i = sorted.findLastIndex((v) => v.effectiveFrom <= deathDate);
+    if (i < 0) throw new RuleNotFoundError(`no statutory base salary in force on ${deathDate}`);
+    const v = sorted[i];
+    return {
+      amount: v.amount,
+      effectiveFrom: v.effectiveFrom,
+      effectiveTo: sorted[i + 1]?.effectiveFrom ?? null,
+      legalBasis: v.legalBasis,
+      unconfirmed: v.unconfirmed,
+      scopeLabel: null,
+    };
+  }
+  const scheme: BenefitScheme = kind === 'SOCIAL_ASSISTANCE_BASE' ? 'SOCIAL_ASSISTANCE' : 'MERIT';
+  const base = baseInForce(rules, scheme, deathDate, provinceUnitId);
+  return {
+    amount: base.version.amount,
+    effectiveFrom: base.version.effectiveFrom,
+    effectiveTo: base.effectiveTo,
+    legalBasis: base.version.legalBasis,
+    unconfirmed: base.version.unconfirmed,
+    scopeLabel: base.version.scope === 'PROVINCE' ? 'của tỉnh' : 'quốc gia',
+  };
+}
+
+/**
+ * One-off funeral support: the rule in force on the date of death (per scheme) × the base it names (`baseKind`) in
+ * force on that date. Social assistance: at least 20 × the social-assistance base (Decree 20/2021 art. 11 k2);
+ * meritorious service: 10 × the statutory base salary (seeded unconfirmed). Unconfirmed when the rule or base is.
+ */
 export function funeralSupport(
   rules: RuleSet,
   input: { scheme: BenefitScheme; deathDate: string; provinceUnitId?: string | null },
@@ -228,22 +285,28 @@ export function funeralSupport(
     .filter((r) => r.scheme === input.scheme && r.effectiveFrom <= input.deathDate)
     .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom))[0];
   if (!rule) throw new RuleNotFoundError(`no funeral-support rule for ${input.scheme} on ${input.deathDate}`);
-  const base = baseInForce(rules, input.scheme, input.deathDate, input.provinceUnitId ?? null);
-  const amount = applyCoefficient(base.version.amount, rule.multipleHundredths);
+  const base = funeralBase(rules, rule.baseKind, input.deathDate, input.provinceUnitId ?? null);
+  const amount = applyCoefficient(base.amount, rule.multipleHundredths);
+  const unconfirmed = rule.unconfirmed || base.unconfirmed;
+  const label = FUNERAL_BASE_LABEL[rule.baseKind];
   return {
     amount,
     scheme: input.scheme,
     ruleKey: 'FUNERAL',
-    rate: base.version.amount,
+    rate: base.amount,
     coefficientHundredths: rule.multipleHundredths,
-    legalBasis: `${rule.legalBasis}; mức chuẩn: ${base.version.legalBasis}`,
+    legalBasis: `${rule.legalBasis}; ${label}: ${base.legalBasis}`,
     period: {
       month: monthOf(input.deathDate),
-      ruleEffectiveFrom: base.version.effectiveFrom,
+      ruleEffectiveFrom: base.effectiveFrom,
       ruleEffectiveTo: base.effectiveTo,
     },
     origin: 'COEFFICIENT',
-    unconfirmed: rule.unconfirmed || base.version.unconfirmed,
-    text: `Hỗ trợ chi phí mai táng: ${base.version.amount} × ${formatCoefficient(rule.multipleHundredths)} = ${amount} VND (một lần)`,
+    unconfirmed,
+    baseKind: rule.baseKind,
+    text:
+      `Hỗ trợ chi phí mai táng: ${base.amount} × ${formatCoefficient(rule.multipleHundredths)} = ${amount} VND (một lần; ` +
+      `${label}${base.scopeLabel ? ` ${base.scopeLabel}` : ''} từ ${base.effectiveFrom}, quy định mai táng phí từ ${rule.effectiveFrom}` +
+      `${unconfirmed ? '; mức chưa được xác nhận, cần đối chiếu văn bản' : ''})`,
   };
 }

@@ -59,13 +59,31 @@ export interface MeritTableVersion {
   rows: MeritTableRow[];
 }
 
-/** One-off funeral support: at least `multipleHundredths` × the scheme's base on the date of death. */
+/**
+ * Which base a funeral rule multiplies: the social-assistance base (mức chuẩn trợ giúp xã hội), the preferential
+ * base (mức chuẩn trợ cấp ưu đãi) or the statutory base salary (mức lương cơ sở, `benefit_statutory_base_salaries`).
+ */
+export const FUNERAL_BASE_KINDS = ['SOCIAL_ASSISTANCE_BASE', 'MERIT_BASE', 'STATUTORY_BASE_SALARY'] as const;
+export type FuneralBaseKind = (typeof FUNERAL_BASE_KINDS)[number];
+
+/** One-off funeral support: `multipleHundredths` × the base named by `baseKind` in force on the date of death. */
 export interface FuneralRule {
   scheme: BenefitScheme;
   multipleHundredths: number;
+  baseKind: FuneralBaseKind;
   effectiveFrom: string;
   legalBasis: string;
   unconfirmed: boolean;
+  note?: string;
+}
+
+/** The statutory base salary (mức lương cơ sở), national, in force from `effectiveFrom` until the next version. */
+export interface StatutoryBaseSalaryVersion {
+  amount: number;
+  effectiveFrom: string;
+  legalBasis: string;
+  unconfirmed: boolean;
+  note?: string;
 }
 
 /** Payment calendar (Decree 20/2021 art. 34; Circular 101/2018 art. 15) as data. */
@@ -95,5 +113,7 @@ export interface AmountExplanation {
   period: { month: string; ruleEffectiveFrom: string; ruleEffectiveTo: string | null };
   origin: AmountOrigin | 'COEFFICIENT';
   unconfirmed: boolean;
+  /** Funeral support: which base `rate` is (the other rules use their scheme's base). */
+  baseKind?: FuneralBaseKind;
   text: string;
 }

@@ -4,8 +4,8 @@ import { meritTablesFor } from 'src/modules/benefits/domain/merit-tables';
 import type { BaseLevelVersion } from 'src/modules/benefits/domain/rules.model';
 import { DEATH_REGISTRATION_PROCEDURES } from 'src/modules/benefits/seed-data/death-registration-procedures.seed-data';
 import { MERIT_BASES } from 'src/modules/benefits/seed-data/merit-tables.seed-data';
+import { FUNERAL_RULES, STATUTORY_BASE_SALARIES } from 'src/modules/benefits/seed-data/funeral.seed-data';
 import {
-  FUNERAL_RULES,
   PAYMENT_CALENDAR,
   SOCIAL_ASSISTANCE_BASES,
   SOCIAL_ASSISTANCE_GROUPS,
@@ -27,7 +27,7 @@ async function upsertBase(manager: EntityManager, b: BaseLevelVersion): Promise<
 /**
  * The allowance rules (reference data, order 20): national base levels, social-assistance groups, the whole
  * meritorious tables of every base version (sourced / multiple of base / interpolated / scaled, as marked), the
- * funeral rule, the payment calendar and the death-registration procedures that trigger funeral support (inserted
+ * statutory base salary versions, the funeral rules, the payment calendar and the death-registration procedures that trigger funeral support (inserted
  * once: the department's later edits are kept). Idempotent: reruns update in place.
  */
 export const BENEFITS_SEEDER: Seeder = {
@@ -76,13 +76,23 @@ export const BENEFITS_SEEDER: Seeder = {
         ],
       );
     }
+    for (const v of STATUTORY_BASE_SALARIES)
+      await manager.query(
+        `insert into benefit_statutory_base_salaries (amount, effective_from, legal_basis, unconfirmed, note)
+         values ($1, $2, $3, $4, $5)
+         on conflict (effective_from) do update set amount = excluded.amount, legal_basis = excluded.legal_basis,
+           unconfirmed = excluded.unconfirmed, note = excluded.note`,
+        [v.amount, v.effectiveFrom, v.legalBasis, v.unconfirmed, v.note ?? null],
+      );
     for (const f of FUNERAL_RULES)
       await manager.query(
-        `insert into benefit_funeral_rules (scheme, multiple_hundredths, effective_from, legal_basis, unconfirmed)
-         values ($1, $2, $3, $4, $5)
+        `insert into benefit_funeral_rules (scheme, multiple_hundredths, base_kind, effective_from, legal_basis,
+           unconfirmed, note)
+         values ($1, $2, $3, $4, $5, $6, $7)
          on conflict (scheme, effective_from) do update set multiple_hundredths = excluded.multiple_hundredths,
-           legal_basis = excluded.legal_basis, unconfirmed = excluded.unconfirmed`,
-        [f.scheme, f.multipleHundredths, f.effectiveFrom, f.legalBasis, f.unconfirmed],
+           base_kind = excluded.base_kind, legal_basis = excluded.legal_basis, unconfirmed = excluded.unconfirmed,
+           note = excluded.note`,
+        [f.scheme, f.multipleHundredths, f.baseKind, f.effectiveFrom, f.legalBasis, f.unconfirmed, f.note ?? null],
       );
     await manager.query(
       `insert into benefit_death_registration_procedures (procedure_code, grants_funeral, label, source)

@@ -6,11 +6,13 @@ import type {
   AmountOrigin,
   BaseLevelVersion,
   BenefitScheme,
+  FuneralBaseKind,
   MeritTable,
   MeritTableRow,
   PaymentCalendarRule,
   RateScope,
   SocialAssistanceGroup,
+  StatutoryBaseSalaryVersion,
 } from 'src/modules/benefits/domain/rules.model';
 
 interface BaseRow {
@@ -85,20 +87,36 @@ export class RulesRepository {
       Array<{
         scheme: BenefitScheme;
         multipleHundredths: number;
+        baseKind: FuneralBaseKind;
         effectiveFrom: string;
         legalBasis: string;
         unconfirmed: boolean;
+        note: string | null;
       }>
     >(
-      `select scheme, multiple_hundredths as "multipleHundredths", to_char(effective_from, 'YYYY-MM-DD') as "effectiveFrom",
-              legal_basis as "legalBasis", unconfirmed from benefit_funeral_rules`,
+      `select scheme, multiple_hundredths as "multipleHundredths", base_kind as "baseKind",
+              to_char(effective_from, 'YYYY-MM-DD') as "effectiveFrom", legal_basis as "legalBasis", unconfirmed, note
+         from benefit_funeral_rules`,
     );
     return {
       bases,
       groups: groups.map((g) => ({ ...g, exceptionRole: g.exceptionRole ?? undefined })),
       meritTables,
-      funeral,
+      funeral: funeral.map((f) => ({ ...f, note: f.note ?? undefined })),
+      statutoryBaseSalaries: await this.statutoryBaseSalaries(m),
     };
+  }
+
+  /** The statutory base salary versions (mức lương cơ sở), oldest first. */
+  async statutoryBaseSalaries(manager?: EntityManager): Promise<StatutoryBaseSalaryVersion[]> {
+    const rows = await (manager ?? this.dataSource.manager).query<
+      Array<Omit<StatutoryBaseSalaryVersion, 'amount' | 'note'> & { amount: string; note: string | null }>
+    >(
+      `select amount, to_char(effective_from, 'YYYY-MM-DD') as "effectiveFrom", legal_basis as "legalBasis",
+              unconfirmed, note
+         from benefit_statutory_base_salaries order by effective_from`,
+    );
+    return rows.map((r) => ({ ...r, amount: parseVnd(r.amount), note: r.note ?? undefined }));
   }
 
   async calendar(manager?: EntityManager): Promise<PaymentCalendarRule> {

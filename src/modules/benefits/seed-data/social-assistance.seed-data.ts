@@ -1,6 +1,5 @@
 import type {
   BaseLevelVersion,
-  FuneralRule,
   PaymentCalendarRule,
   SocialAssistanceGroup,
 } from 'src/modules/benefits/domain/rules.model';
@@ -159,20 +158,6 @@ export const SOCIAL_ASSISTANCE_GROUPS: SocialAssistanceGroup[] = [
     legalBasis: `${ND20}, Đ5 k8, Đ6 k1 h`,
     description: 'Người nhiễm HIV thuộc hộ nghèo không có nguồn thu nhập ổn định',
     exceptionRole: 'PARTNER',
-  },
-];
-
-/**
- * Funeral support: social assistance at least 20 × base (Decree 20/2021 art. 11 k2). The meritorious-service
- * funeral allowance was not sourced in the research: it is left for the department to configure.
- */
-export const FUNERAL_RULES: FuneralRule[] = [
-  {
-    scheme: 'SOCIAL_ASSISTANCE',
-    multipleHundredths: 2000,
-    effectiveFrom: '2021-07-01',
-    legalBasis: `${ND20}, Điều 11 khoản 2 (tối thiểu 20 lần mức chuẩn)`,
-    unconfirmed: false,
   },
 ];
 
