@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { maskEntryData, withoutEnteredValues } from 'src/modules/digitisation/digitisation-personal-data';
+import { maskEntryData, maskIdNumbersInText, withoutEnteredValues } from 'src/modules/digitisation/digitisation-personal-data';
 
 describe('personal data a clerk types', () => {
   it('masks the CCCD as the registry does and leaves the address out of every response', () => {
@@ -23,6 +23,12 @@ describe('personal data a clerk types', () => {
       householdCode: null,
     });
     expect(JSON.stringify(masked)).not.toMatch(/040085000123|Lê Lợi/);
+  });
+
+  it('masks a CCCD quoted in a return reason, not shorter or longer digit runs', () => {
+    expect(maskIdNumbersInText('CCCD đúng là 040085000123, QĐ 12/2020')).toBe('CCCD đúng là 0400******23, QĐ 12/2020');
+    expect(maskIdNumbersInText('SĐT 0912345678; số 1234567890123')).toBe('SĐT 0912345678; số 1234567890123');
+    expect(maskIdNumbersInText(null)).toBeNull();
   });
 
   it('drops the parameters and the PostgreSQL detail of a failed statement, keeping its SQLSTATE and constraint', async () => {

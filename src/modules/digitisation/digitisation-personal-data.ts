@@ -44,10 +44,18 @@ export function maskEntryData(d: EntryData): MaskedEntryData {
   };
 }
 
+/**
+ * Free text an officer types (the verifier's return reason) may quote the number from the scan: every run of 12
+ * digits is masked as a CCCD.
+ */
+export function maskIdNumbersInText(text: string | null): string | null {
+  return text === null ? null : text.replace(/(?<!\d)\d{12}(?!\d)/g, (n) => maskCccd(n) ?? '');
+}
+
 export type MaskedArchiveFile = Omit<ArchiveFile, 'data'> & { data: MaskedEntryData | null };
 
 export function maskFile(f: ArchiveFile): MaskedArchiveFile {
-  return { ...f, data: f.data ? maskEntryData(f.data) : null };
+  return { ...f, data: f.data ? maskEntryData(f.data) : null, return_reason: maskIdNumbersInText(f.return_reason) };
 }
 
 export interface EntryRow {

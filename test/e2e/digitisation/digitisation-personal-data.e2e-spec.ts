@@ -120,6 +120,18 @@ describe('digitisation: entered personal data masked in every response, full onl
     expect(g.data?.digitisationFilePersonalData.entries).toHaveLength(2);
     expect(await views(fileId)).toHaveLength(2);
 
+    // a return reason quoting the number shows it masked (REST and GraphQL)
+    const back = await http()
+      .post(`/api/v1/digitisation/files/${fileId}/verification`)
+      .set(as('verifier'))
+      .send({ agree: false, reason: `Đối chiếu lại CCCD ${CCCD_A} với bản quét` })
+      .expect(200);
+    expect(back.body).toMatchObject({ state: 'SCANNED', return_reason: `Đối chiếu lại CCCD ${MASKED} với bản quét` });
+    const reason = await gql('clerk-a', `query($fileId: ID!) { digitisationFile(fileId: $fileId) { returnReason } }`, { fileId });
+    expect(reason.data?.digitisationFile.returnReason).toBe(`Đối chiếu lại CCCD ${MASKED} với bản quét`);
+    for (const clerk of ['clerk-a', 'clerk-b'])
+      await http().post(`/api/v1/digitisation/files/${fileId}/entries`).set(as(clerk)).send({ ...typed, cccd: CCCD_A }).expect(200);
+
     // the verification answer and the list rows stay masked
     const verified = await http().post(`/api/v1/digitisation/files/${fileId}/verification`).set(as('verifier')).send({ agree: true }).expect(200);
     expect(verified.body).toMatchObject({ state: 'VERIFIED', data: expect.objectContaining({ cccdMasked: MASKED }) });

@@ -1,7 +1,7 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { DigitisationStats } from 'src/modules/digitisation/digitisation-stats.service';
 import type { EntryData } from 'src/modules/digitisation/digitisation-entry';
-import { maskEntryData } from 'src/modules/digitisation/digitisation-personal-data';
+import { maskEntryData, maskIdNumbersInText } from 'src/modules/digitisation/digitisation-personal-data';
 import type { BoxRow, ProjectRow } from 'src/modules/digitisation/digitisation-queries.service';
 import type { ArchiveFile, FileState } from 'src/modules/digitisation/digitisation.service';
 
@@ -189,7 +189,7 @@ export function toFileObject(f: ArchiveFile): DigitisationFileObject {
     entryMismatches: f.entry_mismatches,
     verifiedBy: f.verified_by,
     returnedCount: f.returned_count,
-    returnReason: f.return_reason,
+    returnReason: maskIdNumbersInText(f.return_reason),
     personId: f.person_id,
     householdId: f.household_id,
     version: f.version,
