@@ -128,7 +128,7 @@ export class LegacyDossierRecordsService {
                              submitted_at, accepted_at, counting_start, time_limit_amount, time_limit_unit,
                              due_at, due_date, original_due_date, resolved_at, stopped_at, decision_date,
                              result_returned_at, result_return_channel)
-       select case when length(a.code) between 5 and 52 and length(r.legacy_code) + length(a.code) <= 56
+       select case when length(a.code) + length(r.legacy_code) between 8 and 56
                    then 'LG-' || a.code || '-' || r.legacy_code
                    else 'LG-' || md5(a.id::text || '/' || r.legacy_code) end,
               'LEGACY', 'LEGACY_IMPORT', r.legacy_code, v.id, p.code, r.channel, r.state,

@@ -32,7 +32,7 @@ const COLUMNS: Array<TemplateColumn<LegacyDossierColumn>> = [
   { key: 'agency_code', header: 'Mã cơ quan tiếp nhận', en: 'Receiving agency code', aliases: ['ma co quan tiep nhan', 'ma co quan', 'co quan tiep nhan', 'agency code'], example: 'UBND.X.12345' },
   { key: 'unit_code', header: 'Mã đơn vị hành chính', en: 'Administrative unit code (either era)', aliases: ['ma don vi hanh chinh', 'ma dvhc', 'unit code'], example: '16279' },
   { key: 'channel', header: 'Kênh nộp', en: 'Channel', aliases: ['kenh nop', 'hinh thuc nop', 'kenh', 'channel'], example: 'Trực tiếp' },
-  { key: 'status', header: 'Trạng thái', en: 'Final status', aliases: ['trang thai', 'ket qua xu ly', 'status'], example: 'Đúng hạn' },
+  { key: 'status', header: 'Trạng thái', en: 'Final status', aliases: ['trang thai', 'ket qua xu ly', 'status'], example: 'Trước hạn' },
   { key: 'received_on', header: 'Ngày tiếp nhận', en: 'Received on', aliases: ['ngay tiep nhan', 'ngay nhan', 'received on'], example: '15/03/2024' },
   { key: 'due_on', header: 'Ngày hẹn trả', en: 'Due date', aliases: ['ngay hen tra', 'han giai quyet', 'han xu ly', 'due date'], example: '' },
   { key: 'decided_on', header: 'Ngày có kết quả', en: 'Decided / returned / withdrawn on', aliases: ['ngay co ket qua', 'ngay giai quyet', 'ngay xu ly xong', 'decided on'], example: '22/03/2024' },
