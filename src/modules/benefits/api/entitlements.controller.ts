@@ -121,7 +121,7 @@ export class EntitlementsController {
   @Roles(...BENEFIT_PREPARERS)
   @ApiOperation({
     summary:
-      'Grant one-off funeral support (≥ 20 × base), paid by the next cycle of the unit; once per person',
+      'Grant one-off funeral support by the versioned funeral rule of the scheme (social assistance ≥ 20 × its base, meritorious service 10 × the statutory base salary), paid by the next cycle of the unit; once per person',
   })
   @ApiOkResponse({ type: FuneralGrantObject })
   funeral(

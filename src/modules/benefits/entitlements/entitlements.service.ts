@@ -272,8 +272,8 @@ export class EntitlementsService {
   }
 
   /**
-   * Grants funeral support (one-off, at least 20 × base) for a deceased beneficiary, once per person; the next
-   * cycle of the unit pays it. The death-registration trigger (`deaths/`) calls `grantFuneralForDeath` instead.
+   * Grants funeral support (one-off, the scheme's funeral rule × the base it names) for a deceased beneficiary, once
+   * per person; the next cycle of the unit pays it. The death-registration trigger (`deaths/`) calls `grantFuneralForDeath` instead.
    */
   async grantFuneralSupport(
     actor: Actor | undefined,
