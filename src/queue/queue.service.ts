@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { DomainException } from 'src/common/errors/domain.exception';
@@ -16,6 +16,14 @@ import { createProducerConnection } from 'src/queue/redis-connections';
 
 export const REDIS_URL = Symbol('REDIS_URL');
 const ENQUEUE_TIMEOUT_MS = 1000;
+const SCHEDULER_RETRY_MAX_MS = 10_000;
+
+/** One BullMQ job scheduler: its id, when it repeats, and the job it adds. */
+export interface SchedulerSpec {
+  id: string;
+  repeat: Parameters<Queue['upsertJobScheduler']>[1];
+  template: Parameters<Queue['upsertJobScheduler']>[2];
+}
 
 async function withinDeadline<T>(work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -37,6 +45,9 @@ async function withinDeadline<T>(work: Promise<T>): Promise<T> {
 export class QueueService implements OnModuleInit, OnModuleDestroy {
   readonly connection: Redis;
   private readonly queues = new Map<QueueName, Queue>();
+  private readonly logger = new Logger('QueueService');
+  private closing = false;
+  private readonly retryTimers = new Set<NodeJS.Timeout>();
 
   constructor(
     @Inject(REDIS_URL) redisUrl: string,
@@ -119,11 +130,52 @@ export class QueueService implements OnModuleInit, OnModuleDestroy {
     return Object.fromEntries(entries) as Record<QueueName, Record<string, number>>;
   }
 
+  /**
+   * Installs job schedulers (idempotent upserts), for the worker role's start-up. The first attempt is awaited; if it
+   * fails (the producer connection's short command timeout fires while the event loop is busy booting, or Redis is
+   * down), it is retried in the background with backoff until it succeeds or the process stops, so a slow start can
+   * never leave a worker without its periodic jobs.
+   */
+  async installSchedulers(queueName: QueueName, specs: SchedulerSpec[]): Promise<boolean> {
+    const install = async (): Promise<void> => {
+      const queue = this.queue(queueName);
+      for (const spec of specs) await queue.upsertJobScheduler(spec.id, spec.repeat, spec.template);
+    };
+    const ids = specs.map((s) => s.id).join(', ');
+    try {
+      await install();
+      return true;
+    } catch (error) {
+      this.logger.warn(`Job schedulers ${ids} not installed yet (${(error as Error).message}); retrying`);
+    }
+    let delay = 500;
+    const retry = (): void => {
+      if (this.closing) return;
+      const timer = setTimeout(() => {
+        this.retryTimers.delete(timer);
+        install().then(
+          () => this.logger.log(`Job schedulers ${ids} installed`),
+          () => {
+            delay = Math.min(delay * 2, SCHEDULER_RETRY_MAX_MS);
+            retry();
+          },
+        );
+      }, delay);
+      timer.unref();
+      this.retryTimers.add(timer);
+    };
+    retry();
+    return false;
+  }
+
   async ping(): Promise<boolean> {
     return withinDeadline(this.connection.ping().then((r) => r === 'PONG'));
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    for (const timer of this.retryTimers) clearTimeout(timer);
+    this.retryTimers.clear();
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.connection.disconnect();
   }

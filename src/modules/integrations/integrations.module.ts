@@ -1,5 +1,5 @@
 import fastifyMultipart from '@fastify/multipart';
-import { Logger, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { AppConfig } from 'src/config/app-config';
@@ -70,16 +70,17 @@ export class IntegrationsModule implements OnModuleInit, OnApplicationBootstrap 
   /** In the worker role: the sweep that restarts due webhook chains every 10 s, and the daily reconciliation push. */
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.app.role === 'api') return;
-    try {
-      const queue = this.queues.queue('webhooks');
-      await queue.upsertJobScheduler('integrations-webhook-sweep', { every: 10_000 }, { name: 'integrations.webhook.sweep', data: { reason: 'scheduler' } });
-      await queue.upsertJobScheduler(
-        'integrations-reconciliation-daily',
-        { pattern: '30 0 * * *', tz: 'Asia/Ho_Chi_Minh' },
-        { name: 'integrations.reconciliation.daily', data: {} },
-      );
-    } catch (error) {
-      new Logger('Integrations').warn(`Could not install the webhook sweep scheduler: ${(error as Error).message}`);
-    }
+    await this.queues.installSchedulers('webhooks', [
+      {
+        id: 'integrations-webhook-sweep',
+        repeat: { every: 10_000 },
+        template: { name: 'integrations.webhook.sweep', data: { reason: 'scheduler' } },
+      },
+      {
+        id: 'integrations-reconciliation-daily',
+        repeat: { pattern: '30 0 * * *', tz: 'Asia/Ho_Chi_Minh' },
+        template: { name: 'integrations.reconciliation.daily', data: {} },
+      },
+    ]);
   }
 }

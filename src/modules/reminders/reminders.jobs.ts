@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 import { BUSINESS_TIME_ZONE } from 'src/config/business-time';
 import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
@@ -11,7 +11,6 @@ export const RECONCILE_SCHEDULER = 'reminders-reconcile-daily';
 /** Registers the reminder jobs; in the worker role installs the minute sweep and the 06:00 reconciliation. */
 @Injectable()
 export class RemindersJobs implements OnModuleInit, OnApplicationBootstrap {
-  private readonly logger = new Logger('RemindersJobs');
 
   constructor(
     private readonly registry: JobHandlerRegistry,
@@ -29,20 +28,17 @@ export class RemindersJobs implements OnModuleInit, OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.app.role === 'api') return;
-    try {
-      const queue = this.queues.queue('reminders');
-      await queue.upsertJobScheduler(
-        SWEEP_SCHEDULER,
-        { pattern: '* * * * *', tz: BUSINESS_TIME_ZONE },
-        { name: 'reminders.sweep', data: { reason: 'scheduler' }, opts: { attempts: 1 } },
-      );
-      await queue.upsertJobScheduler(
-        RECONCILE_SCHEDULER,
-        { pattern: '0 6 * * *', tz: BUSINESS_TIME_ZONE },
-        { name: 'reminders.sweep', data: { reason: 'reconcile' }, opts: { attempts: 3 } },
-      );
-    } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'Could not install the reminder sweep schedulers');
-    }
+    await this.queues.installSchedulers('reminders', [
+      {
+        id: SWEEP_SCHEDULER,
+        repeat: { pattern: '* * * * *', tz: BUSINESS_TIME_ZONE },
+        template: { name: 'reminders.sweep', data: { reason: 'scheduler' }, opts: { attempts: 1 } },
+      },
+      {
+        id: RECONCILE_SCHEDULER,
+        repeat: { pattern: '0 6 * * *', tz: BUSINESS_TIME_ZONE },
+        template: { name: 'reminders.sweep', data: { reason: 'reconcile' }, opts: { attempts: 3 } },
+      },
+    ]);
   }
 }

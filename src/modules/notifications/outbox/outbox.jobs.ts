@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
 import { QueueService } from 'src/queue/queue.service';
@@ -10,7 +10,6 @@ export const OUTBOX_RELAY_SCHEDULER = 'outbox-relay-every';
 /** Registers the outbox jobs; in the worker role, installs the relay's job scheduler (every OUTBOX_RELAY_EVERY_MS). */
 @Injectable()
 export class OutboxJobs implements OnModuleInit, OnApplicationBootstrap {
-  private readonly logger = new Logger('OutboxJobs');
 
   constructor(
     private readonly registry: JobHandlerRegistry,
@@ -29,16 +28,12 @@ export class OutboxJobs implements OnModuleInit, OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.app.role === 'api') return;
-    try {
-      await this.queues
-        .queue('outbox')
-        .upsertJobScheduler(
-          OUTBOX_RELAY_SCHEDULER,
-          { every: this.config.notifications.outboxRelayEveryMs },
-          { name: 'outbox.relay', data: { reason: 'scheduler' } },
-        );
-    } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'Could not install the outbox relay scheduler');
-    }
+    await this.queues.installSchedulers('outbox', [
+      {
+        id: OUTBOX_RELAY_SCHEDULER,
+        repeat: { every: this.config.notifications.outboxRelayEveryMs },
+        template: { name: 'outbox.relay', data: { reason: 'scheduler' } },
+      },
+    ]);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
 import { QueueService } from 'src/queue/queue.service';
@@ -9,7 +9,6 @@ export const ROLLUP_REFRESH_SCHEDULER = 'reports-rollups-refresh';
 /** Registers the rollup refresh job; in the worker roles installs its scheduler (REPORT_ROLLUP_REFRESH_EVERY_MS). */
 @Injectable()
 export class RollupJobs implements OnModuleInit, OnApplicationBootstrap {
-  private readonly logger = new Logger('RollupJobs');
 
   constructor(
     private readonly registry: JobHandlerRegistry,
@@ -24,16 +23,12 @@ export class RollupJobs implements OnModuleInit, OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.app.role === 'api') return;
-    try {
-      await this.queues
-        .queue('reports')
-        .upsertJobScheduler(
-          ROLLUP_REFRESH_SCHEDULER,
-          { every: this.config.reportRollups.refreshEveryMs },
-          { name: 'reports.rollups.refresh', data: { reason: 'scheduler' }, opts: { attempts: 1 } },
-        );
-    } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'Could not install the report rollup scheduler');
-    }
+    await this.queues.installSchedulers('reports', [
+      {
+        id: ROLLUP_REFRESH_SCHEDULER,
+        repeat: { every: this.config.reportRollups.refreshEveryMs },
+        template: { name: 'reports.rollups.refresh', data: { reason: 'scheduler' }, opts: { attempts: 1 } },
+      },
+    ]);
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { AppConfig } from 'src/config/app-config';
 import { BUSINESS_TIME_ZONE } from 'src/config/business-time';
 import { JobHandlerRegistry } from 'src/queue/job-handler.registry';
@@ -15,7 +15,6 @@ export const REPORT_FILES_PATTERN = '0 1 * * *';
  */
 @Injectable()
 export class ReportFilesJobs implements OnModuleInit, OnApplicationBootstrap {
-  private readonly logger = new Logger('ReportFilesJobs');
 
   constructor(
     private readonly registry: JobHandlerRegistry,
@@ -30,16 +29,12 @@ export class ReportFilesJobs implements OnModuleInit, OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.app.role === 'api') return;
-    try {
-      await this.queues
-        .queue('reports')
-        .upsertJobScheduler(
-          REPORT_FILES_SCHEDULER,
-          { pattern: REPORT_FILES_PATTERN, tz: BUSINESS_TIME_ZONE },
-          { name: 'reports.files.produce', data: {} },
-        );
-    } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'Could not install the report files scheduler');
-    }
+    await this.queues.installSchedulers('reports', [
+      {
+        id: REPORT_FILES_SCHEDULER,
+        repeat: { pattern: REPORT_FILES_PATTERN, tz: BUSINESS_TIME_ZONE },
+        template: { name: 'reports.files.produce', data: {} },
+      },
+    ]);
   }
 }
