@@ -36,6 +36,13 @@ import { ReportUnitsService } from 'src/modules/reports/registries/report-units.
 import { PaymentsReportController } from 'src/modules/reports/payments/payments-report.controller';
 import { PaymentsReportResolver } from 'src/modules/reports/payments/payments-report.resolver';
 import { PaymentsReportService } from 'src/modules/reports/payments/payments-report.service';
+import {
+  AccountCoverageProducer,
+  PaidThroughAccountsProducer,
+} from 'src/modules/reports/payments/payments-report.producer';
+import { OnlineShareProducer } from 'src/modules/reports/online/online-share.producer';
+import { DigitisationReportProducer } from 'src/modules/reports/digitisation/digitisation-report.producer';
+import { ServiceIndexProducer } from 'src/modules/reports/service-index/service-index.producer';
 
 /** Published figures: Form II.06a with drill-down and exports (issue 11; further reports build on domain/). */
 @Module({
@@ -82,6 +89,12 @@ import { PaymentsReportService } from 'src/modules/reports/payments/payments-rep
     RegistriesReportResolver,
     PaymentsReportService,
     PaymentsReportResolver,
+    // Scheduled report files after Form II.06a (registration order = run order).
+    PaidThroughAccountsProducer,
+    AccountCoverageProducer,
+    OnlineShareProducer,
+    DigitisationReportProducer,
+    ServiceIndexProducer,
   ],
   exports: [ProcessingReportService, ReportPool, ProcessingRollupService, ScheduledReportProducers],
 })

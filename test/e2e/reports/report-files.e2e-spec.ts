@@ -19,6 +19,16 @@ const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => 
 };
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
+/** The producers ReportsModule registers, in run order. */
+const REPORT_KEYS = [
+  'dossier-processing',
+  'paid-through-accounts',
+  'account-coverage',
+  'online-share',
+  'digitisation',
+  'service-index-766',
+] as const;
+
 interface FileMeta {
   id: string;
   periodKind: string;
@@ -30,7 +40,7 @@ interface FileMeta {
   sizeBytes: number;
 }
 
-describe('Scheduled report files (Form II.06a, monthly and six-monthly)', () => {
+describe('Scheduled report files (Form II.06a, payments, online share, digitisation, 766 index; monthly and six-monthly)', () => {
   let app: NestFastifyApplication;
   let agencies: Awaited<ReturnType<typeof createTestAgencies>>;
   let provinceViewer: string;
@@ -40,7 +50,7 @@ describe('Scheduled report files (Form II.06a, monthly and six-monthly)', () => 
     const [row] = await app
       .get(DataSource)
       .query<Array<{ n: number }>>(
-        `select count(*)::int as n from report_files where report_key = 'dossier-processing' and period_to = '2026-06-14'`,
+        `select count(*)::int as n from report_files where period_to = '2026-06-14'`,
       );
     return row?.n ?? 0;
   };
@@ -79,24 +89,36 @@ describe('Scheduled report files (Form II.06a, monthly and six-monthly)', () => 
   const get = (path: string, token: string) =>
     request(app.getHttpServer()).get(path).set('authorization', `Bearer ${token}`);
 
-  it('the day after 14 June (01:00 UTC+7) produces one set: month and half-year, province and each agency, XLSX and CSV', async () => {
+  it('the day after 14 June (01:00 UTC+7) produces one set: every report for the month and the half-year; Form II.06a for the province and each agency, the others province-wide; XLSX and CSV', async () => {
     app.get(ReportFilesClock).set(new Date('2026-06-15T01:00:00+07:00')); // still 14 June in UTC
     const summary = await app.get(ReportFilesService).produce();
     expect(summary.today).toBe('2026-06-15');
-    expect(summary.periods).toEqual([
-      { reportKey: 'dossier-processing', kind: 'MONTH', from: '2026-05-15', to: '2026-06-14' },
-      { reportKey: 'dossier-processing', kind: 'HALF_YEAR', from: '2025-12-15', to: '2026-06-14' },
-    ]);
+    const month = { kind: 'MONTH', from: '2026-05-15', to: '2026-06-14' };
+    const half = { kind: 'HALF_YEAR', from: '2025-12-15', to: '2026-06-14' };
+    expect(summary.periods).toEqual(
+      REPORT_KEYS.flatMap((reportKey) => [
+        { reportKey, ...month },
+        { reportKey, ...half },
+      ]),
+    );
     const rows = await app
       .get(DataSource)
-      .query<Array<{ scope_key: string; period_kind: string; format: string }>>(
-        `select scope_key, period_kind, format from report_files
-          where report_key = 'dossier-processing' and period_to = '2026-06-14' and scope_key = any($1)
-          order by scope_key, period_kind, format`,
+      .query<Array<{ report_key: string; scope_key: string; period_kind: string; format: string }>>(
+        `select report_key, scope_key, period_kind, format from report_files
+          where period_to = '2026-06-14' and scope_key = any($1)`,
         [['PROVINCE', agencies.provinceCode, agencies.communeCode]],
       );
-    expect(rows).toHaveLength(12); // 3 scopes × 2 periods × 2 formats, each once
-    expect(new Set(rows.map((r) => `${r.scope_key}|${r.period_kind}|${r.format}`)).size).toBe(12);
+    const expected = REPORT_KEYS.flatMap((reportKey) =>
+      (reportKey === 'dossier-processing'
+        ? ['PROVINCE', agencies.provinceCode, agencies.communeCode]
+        : ['PROVINCE']
+      ).flatMap((scope) =>
+        ['HALF_YEAR', 'MONTH'].flatMap((kind) => ['CSV', 'XLSX'].map((format) => `${reportKey}|${scope}|${kind}|${format}`)),
+      ),
+    );
+    expect(expected).toHaveLength(12 + 5 * 4); // II.06a: 3 scopes × 2 periods × 2 formats; 5 others × 2 × 2
+    const got = rows.map((r) => `${r.report_key}|${r.scope_key}|${r.period_kind}|${r.format}`);
+    expect(got.sort()).toEqual(expected.sort()); // exactly this set, each once
   });
 
   it('a second run (the job, same day or the next) keeps no duplicate', async () => {

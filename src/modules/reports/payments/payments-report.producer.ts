@@ -10,11 +10,6 @@ import {
 } from 'src/modules/reports/scheduled/scheduled-report-producer';
 import type { OfficialPeriod } from 'src/modules/reports/scheduled/scheduled-periods';
 
-/*
- * Not yet listed in ReportsModule: test/e2e/reports/report-files.e2e-spec.ts expects exactly the Form II.06a files
- * from a run. To switch them on, add both classes to ReportsModule's providers and widen that expectation.
- */
-
 /** People paid through accounts and amounts, monthly and six-monthly, province-wide (rows per unit). */
 @Injectable()
 export class PaidThroughAccountsProducer implements ScheduledReportProducer, OnModuleInit {
