@@ -3,18 +3,21 @@ import type { DataSource } from 'typeorm';
 import { OutboxRelayService, outboxJobId } from 'src/modules/notifications/outbox/outbox-relay.service';
 import { OutboxService } from 'src/modules/notifications/outbox/outbox.service';
 import { QueueService } from 'src/queue/queue.service';
-import { openTestDataSource, testConfig } from 'test/utils/test-app';
+import { openIsolatedTestDataSource, testConfig } from 'test/utils/test-app';
 
 describe('transactional outbox (real PostgreSQL and Redis)', () => {
   const prefix = `outbox-${randomUUID().slice(0, 8)}`;
   const config = testConfig({ QUEUE_PREFIX: prefix });
   let ds: DataSource;
+  let dropDatabase: () => Promise<void>;
   let queues: QueueService;
   const outbox = new OutboxService();
   let relay: OutboxRelayService;
 
   beforeAll(async () => {
-    ds = await openTestDataSource();
+    // Its own database: the relay publishes every pending event of the table, and the run's shared database holds
+    // thousands from other files (one bulk enqueue of those can miss the producer's one-second deadline).
+    ({ ds, drop: dropDatabase } = await openIsolatedTestDataSource());
     queues = new QueueService(process.env.REDIS_URL as string, config);
     await queues.onModuleInit();
     relay = new OutboxRelayService(ds, queues);
@@ -23,7 +26,7 @@ describe('transactional outbox (real PostgreSQL and Redis)', () => {
   afterAll(async () => {
     await queues.queue('outbox').obliterate({ force: true });
     await queues.onModuleDestroy();
-    await ds.destroy();
+    await dropDatabase();
   });
 
   const event = (aggregateId: string, eventType = 'dossier.paused') => ({
