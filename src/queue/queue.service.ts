@@ -25,10 +25,13 @@ export interface SchedulerSpec {
   template: Parameters<Queue['upsertJobScheduler']>[2];
 }
 
-async function withinDeadline<T>(work: Promise<T>): Promise<T> {
+/** Extra time a bulk add gets per job: a worker's batch of 1,000 must not be held to a single request's second. */
+const BULK_MS_PER_JOB = 3;
+
+async function withinDeadline<T>(work: Promise<T>, ms = ENQUEUE_TIMEOUT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('enqueue timed out')), ENQUEUE_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error('enqueue timed out')), ms);
   });
   try {
     return await Promise.race([work, deadline]);
@@ -61,16 +64,36 @@ export class QueueService implements OnModuleInit, OnModuleDestroy {
    * A Redis that is down at boot does not stop the API; readiness reports it and enqueues answer 503 until it is back.
    */
   async onModuleInit(): Promise<void> {
-    if (this.connection.status === 'ready') return;
-    await new Promise<void>((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.connection.off('ready', done);
-        resolve();
-      };
-      const timer = setTimeout(done, 3000);
-      this.connection.once('ready', done);
-    });
+    if (this.connection.status !== 'ready') {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          this.connection.off('ready', done);
+          resolve();
+        };
+        const timer = setTimeout(done, 3000);
+        this.connection.once('ready', done);
+      });
+    }
+    await this.warmQueues();
+  }
+
+  /**
+   * Builds every queue now (BullMQ's first commands check the server), so the first request that enqueues does not
+   * pay for it inside its one-second deadline. Bounded: a slow or absent Redis does not hold up start-up.
+   */
+  private async warmQueues(): Promise<void> {
+    if (this.connection.status !== 'ready') return;
+    const ready = Promise.all(
+      QUEUE_NAMES.map((name) =>
+        Promise.resolve()
+          .then(() => this.queue(name).waitUntilReady())
+          .catch(() => undefined),
+      ),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([ready, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+    clearTimeout(timer);
   }
 
   /**
@@ -116,6 +139,7 @@ export class QueueService implements OnModuleInit, OnModuleDestroy {
       Promise.resolve().then(() =>
         this.queue(JOB_QUEUE[name]).addBulk(jobs.map((j) => ({ name, data: j.payload, opts: j.options }))),
       ),
+      ENQUEUE_TIMEOUT_MS + jobs.length * BULK_MS_PER_JOB,
     );
   }
 

@@ -85,6 +85,7 @@ export const ERROR_CATALOG = {
   // --- notifications & reminders (issue 7) ---
   NOTIFICATION_DELIVERY_NOT_FOUND: { status: 404, title: 'No such notification delivery' },
   NOTIFICATION_DELIVERY_NOT_FAILED: { status: 409, title: 'Only a failed delivery can be replayed' },
+  NOTIFICATION_DELIVERY_IN_FLIGHT: { status: 409, title: 'Another sender is sending this delivery' },
   // --- procedures (issue 5) ---
   PROCEDURE_NOT_FOUND: { status: 404, title: 'No such procedure' },
   PROCEDURE_NOT_IN_FORCE: { status: 404, title: 'No version of the procedure is in force on this date' },

@@ -257,7 +257,18 @@ export class NotificationsService {
        select c.*, s.secret from claimed c left join webhook_subscriptions s on s.id = c.subscription_id`,
       [deliveryId, this.config.notifications.httpTimeoutMs + LEASE_MARGIN_MS],
     );
-    if (!row) return 'skipped';
+    if (!row) {
+      // Not claimed: done already (SENT/FAILED: nothing to do), or another sender holds the lease. That sender may
+      // have died (a SIGKILLed worker), and then no one else would ever send it: this job fails its attempt and is
+      // retried with backoff, and finds the delivery sent, or the lease lapsed and claims it.
+      const [state] = await this.dataSource.query<Array<{ status: string }>>(
+        `select status from notification_deliveries where id = $1`,
+        [deliveryId],
+      );
+      if (state?.status === 'SENDING')
+        throw new DomainException('NOTIFICATION_DELIVERY_IN_FLIGHT', 'Another sender holds this delivery; retried later');
+      return 'skipped';
+    }
     const message: OutgoingMessage = {
       deliveryId: row.id,
       messageId: row.id,

@@ -197,7 +197,10 @@ export class WebhookChainService {
         return row?.status === 'SENT' ? this.markDelivered(head.id) : 'stop';
       }
       return this.markDelivered(head.id);
-    } catch {
+    } catch (error) {
+      // Another sender holds the delivery's lease: not a failed attempt; that sender (or the sweep once the lease
+      // has lapsed) moves the chain on.
+      if ((error as { code?: string }).code === 'NOTIFICATION_DELIVERY_IN_FLIGHT') return 'stop';
       const failed = made + 1;
       if (failed >= max) {
         this.logger.warn(`Portal webhook ${deliveryId} dead-lettered after ${failed} attempts`);
