@@ -5,12 +5,17 @@ import type {
   DeathRegistrationListArgs,
   LineListArgs,
 } from 'src/modules/benefits/api/benefit.inputs';
-import type { AmountExplanationObject, ComputeResultObject } from 'src/modules/benefits/api/benefit.objects';
+import type {
+  AmountExplanationObject,
+  ComputeResultObject,
+  CoverageObject,
+} from 'src/modules/benefits/api/benefit.objects';
 import type { CycleState, LineKind, PaymentStatus } from 'src/modules/benefits/cycles/cycle.model';
 import type { ComputeResult, PaymentCyclesService } from 'src/modules/benefits/cycles/payment-cycles.service';
 import type { DeathRegistrationOutcome } from 'src/modules/benefits/deaths/death-registration.model';
 import type { DeathRegistrationsService } from 'src/modules/benefits/deaths/death-registrations.service';
 import type { AmountExplanation } from 'src/modules/benefits/domain/rules.model';
+import type { PaymentStatisticsService } from 'src/modules/benefits/statistics/payment-statistics.service';
 
 export function toExplanation(e: AmountExplanation): AmountExplanationObject {
   return {
@@ -102,5 +107,15 @@ export function deathRegistrationFilter(
     outcome: q.outcome as DeathRegistrationOutcome | undefined,
     afterId: idCursor(q.cursor),
     limit: q.limit ?? 50,
+  };
+}
+
+/** Coverage as REST and GraphQL answer it: per-group and total rows carry no unit (and the total no group). */
+export function toCoverageObject(r: Awaited<ReturnType<PaymentStatisticsService['coverage']>>): CoverageObject {
+  return {
+    date: r.date,
+    rows: r.rows,
+    groups: r.groups.map((g) => ({ ...g, unitId: null })),
+    total: { ...r.total, unitId: null, group: null },
   };
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentActor, Roles, Scopes } from 'src/common/auth/auth.decorators';
 import type { Actor } from 'src/common/context/request-context';
 import { BENEFIT_READERS } from 'src/modules/benefits/api/roles';
-import { monthParam, toExplanation } from 'src/modules/benefits/api/benefit.mappers';
+import { monthParam, toCoverageObject, toExplanation } from 'src/modules/benefits/api/benefit.mappers';
 import {
   AmountExplanationObject,
   BaseLevelListObject,
@@ -92,13 +92,7 @@ export class BenefitsController {
     @CurrentActor() actor: Actor | undefined,
     @Query() q: CoverageArgs,
   ): Promise<CoverageObject> {
-    const r = await this.statistics.coverage(actor, q);
-    return {
-      date: r.date,
-      rows: r.rows,
-      groups: r.groups.map((g) => ({ ...g, unitId: null })),
-      total: { ...r.total, unitId: null, group: null },
-    };
+    return toCoverageObject(await this.statistics.coverage(actor, q));
   }
 
   @Get('statistics/paid-through-accounts')

@@ -12,6 +12,7 @@ import {
   monthParam,
   page,
   toComputeResult,
+  toCoverageObject,
   toExplanation,
   uuidParam,
 } from 'src/modules/benefits/api/benefit.mappers';
@@ -121,13 +122,7 @@ export class BenefitsResolver {
     @CurrentActor() actor: Actor | undefined,
     @Args() q: CoverageArgs,
   ): Promise<CoverageObject> {
-    const r = await this.statistics.coverage(actor, q);
-    return {
-      date: r.date,
-      rows: r.rows,
-      groups: r.groups.map((g) => ({ ...g, unitId: null })),
-      total: { ...r.total, unitId: null, group: null },
-    };
+    return toCoverageObject(await this.statistics.coverage(actor, q));
   }
 
   @Roles(...BENEFIT_READERS)
