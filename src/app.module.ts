@@ -1,3 +1,5 @@
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -73,6 +75,9 @@ export class AppModule {
         includeStacktraceInErrorResponses: false,
         validationRules: [depthRule(config.graphql.maxDepth), aliasLimit(config.graphql.maxAliases)],
         plugins: [
+          // No field sets cache hints; without this, Apollo wraps every resolver to collect them. (The cast bridges
+          // the CommonJS and ESM declarations of the same plugin type.)
+          ApolloServerPluginCacheControlDisabled() as unknown as ApolloServerPlugin,
           graphqlLimitsPlugin({
             maxCost: config.graphql.maxCost,
             maxQueryBytes: config.graphql.maxQueryBytes,

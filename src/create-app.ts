@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import helmet from '@fastify/helmet';
 import { RequestMethod, type INestApplication } from '@nestjs/common';
+import type { FastifyBaseLogger } from 'fastify';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
@@ -13,6 +13,7 @@ import { toProblem } from 'src/common/errors/problem';
 import { createLogger } from 'src/common/logging/logger-options';
 import { RequestLogController } from 'src/common/logging/request-log-controller';
 import { applyOpenApiConventions } from 'src/common/http/openapi-conventions';
+import { securityHeaders } from 'src/common/http/security-headers';
 import { createValidationPipe } from 'src/common/validation/validation.pipe';
 import { MetricsService } from 'src/modules/health/metrics.service';
 
@@ -21,13 +22,16 @@ export const API_PREFIX = 'api/v1';
 
 /**
  * Builds the Nest application on Fastify with every cross-cutting concern: request ids, problem+json for errors
- * Fastify raises itself (body too large, bad JSON), helmet, CORS, validation, OpenAPI, metrics.
+ * Fastify raises itself (body too large, bad JSON), helmet's headers, CORS, validation, OpenAPI, metrics.
  */
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config);
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
+    // No per-request child logger: with the redaction list, pino's child() runs the redactor over its bindings on
+    // every request. The request id reaches each line through the logger's mixin (RequestContext) or explicitly.
+    childLoggerFactory: (root: FastifyBaseLogger) => root,
     logController: new RequestLogController(),
     bodyLimit: config.app.bodyLimitBytes,
     requestTimeout: config.app.requestTimeoutMs,
@@ -52,9 +56,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   const fastify = app.getHttpAdapter().getInstance();
 
   // Callback-style hooks: an async hook costs each request a promise and its async-context bookkeeping.
+  const headers = securityHeaders();
   fastify.addHook('onRequest', (request, reply, done) => {
     const requestId = String(request.id);
-    void reply.header('x-request-id', requestId);
+    void reply.headers(headers).header('x-request-id', requestId);
     RequestContext.run({ requestId, ip: request.ip }, done);
   });
   const metrics = app.get(MetricsService);
@@ -69,18 +74,15 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   });
   fastify.setErrorHandler((error, request, reply) => {
     const { problem, unexpected } = toProblem(error, String(request.id));
-    if (unexpected) request.log.error({ err: error }, 'Unexpected error');
+    if (unexpected) request.log.error({ reqId: request.id, err: error }, 'Unexpected error');
     void reply
       .status(problem.status)
       .header('content-type', 'application/problem+json; charset=utf-8')
       .send(problem);
   });
 
-  await app.register(helmet, { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
-  app.enableCors({
-    origin: config.app.corsOrigins.length > 0 ? config.app.corsOrigins : false,
-    credentials: false,
-  });
+  // Without configured origins no CORS header is ever sent, so the plugin (a hook on every request) is left out.
+  if (config.app.corsOrigins.length > 0) app.enableCors({ origin: config.app.corsOrigins, credentials: false });
   app.useGlobalPipes(createValidationPipe());
   applyGlobalPrefix(app);
 

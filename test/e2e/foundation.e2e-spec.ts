@@ -27,6 +27,24 @@ describe('foundation over HTTP', () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("sends helmet's security headers on answers and on errors, and no CORS header without configured origins", async () => {
+    for (const res of [
+      await request(app.getHttpServer()).get('/health/live').expect(200),
+      await request(app.getHttpServer()).get('/api/v1/does-not-exist').expect(404),
+      await request(app.getHttpServer()).get('/api/v1/system/whoami').expect(401),
+    ]) {
+      expect(res.headers).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'SAMEORIGIN',
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+      });
+      expect(res.headers).not.toHaveProperty('access-control-allow-origin');
+      expect(res.headers).not.toHaveProperty('x-powered-by');
+    }
+  });
+
   it('answers an unknown route with problem+json and a stable code', async () => {
     const res = await request(app.getHttpServer()).get('/api/v1/does-not-exist').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -1,6 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { Reflector } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
+import { SystemController } from 'src/modules/health/system.controller';
+import { AuthGuard } from 'src/modules/organisation/auth/auth.guard';
+import { CredentialsService } from 'src/modules/organisation/auth/credentials.service';
 import { PrincipalCacheService } from 'src/modules/organisation/auth/principal-cache.service';
 import { refusedWithin, staffToken } from 'test/utils/auth';
 import { createTestApp } from 'test/utils/test-app';
@@ -47,6 +52,29 @@ describe('the principal cache of the auth guard', () => {
     await setActive('cache-e2e-a', false);
     const refused = await refusedWithin(2000, () => whoami(token));
     expect(refused.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('authenticates a repeat bearer synchronously, and a first one (or a disabled account) through the database', async () => {
+    const token = await staffToken(app, { username: 'cache-e2e-sync', roles: ['SPECIALIST'] });
+    await until(() => cache.live);
+    const guard = new AuthGuard(app.get(Reflector), app.get(CredentialsService));
+    const whoamiContext = () =>
+      new ExecutionContextHost(
+        [{ headers: { authorization: `Bearer ${token}` } }, {}],
+        SystemController,
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- only its identity is read (metadata)
+        SystemController.prototype.whoami,
+      );
+    const first = guard.canActivate(whoamiContext());
+    expect(first).toBeInstanceOf(Promise);
+    await expect(first).resolves.toBe(true);
+    expect(guard.canActivate(whoamiContext())).toBe(true);
+    await setActive('cache-e2e-sync', false);
+    const refused = await refusedWithin(2000, () => whoami(token));
+    expect(refused.body.code).toBe('UNAUTHENTICATED');
+    const afterDisable = guard.canActivate(whoamiContext());
+    expect(afterDisable).toBeInstanceOf(Promise);
+    await expect(afterDisable).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('reads the database on every request while its listener is down, so no change is missed', async () => {

@@ -33,12 +33,13 @@ export const REDACTED_PATHS = [
 
 /**
  * Adds the request id to lines logged inside a request through the root logger (Nest's Logger in services, which
- * nestjs-pino routes to the root logger). Fastify's per-request child loggers already carry it as a binding.
+ * nestjs-pino routes to the root logger) and through Fastify's `request.log`, which is the root logger too
+ * (createApp: no per-request child). Lines that name their own `reqId` (request completion) keep it.
  * Runs only for lines that pass the level filter.
  */
-function requestIdMixin(_merge: object, _level: number, logger: Logger): object {
+function requestIdMixin(merge: object, _level: number, logger: Logger): object {
   const reqId = RequestContext.requestId();
-  if (reqId === undefined || 'reqId' in logger.bindings()) return {};
+  if (reqId === undefined || 'reqId' in merge || 'reqId' in logger.bindings()) return {};
   return { reqId };
 }
 

@@ -18,6 +18,7 @@ export class RequestLogController extends LogController {
   ): void {
     if (QUIET_ROUTES.test(request.routeOptions.url ?? '')) return;
     const line = {
+      reqId: request.id,
       method: request.method,
       url: request.url,
       status: reply.statusCode,

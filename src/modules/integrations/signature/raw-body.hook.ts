@@ -16,7 +16,9 @@ export function rawBodyOf(request: { raw?: unknown }): Buffer {
 }
 
 /** A multipart upload: its body is streamed by the handler, never captured here. */
-export function isMultipartRequest(request: { headers: Record<string, string | string[] | undefined> }): boolean {
+export function isMultipartRequest(request: {
+  headers: Record<string, string | string[] | undefined>;
+}): boolean {
   const type = request.headers['content-type'];
   return typeof type === 'string' && type.toLowerCase().startsWith('multipart/form-data');
 }
@@ -38,41 +40,66 @@ export function deferredSignatureOf(request: { raw?: unknown }): StreamingSignat
  * not touched (their handler streams them to the file store, counting and signing as it reads) beyond refusing a
  * declared length above `multipartMaxBytes`.
  */
-export function installIntegrationBodyHook(fastify: FastifyInstance, maxBytes: number, multipartMaxBytes: number): void {
-  fastify.addHook('preParsing', async (request: FastifyRequest, _reply, payload: Readable) => {
-    if (!request.url.startsWith(INTEGRATIONS_PATH)) return payload;
-    const declared = Number(request.headers['content-length'] ?? 0);
-    if (isMultipartRequest(request)) {
-      if (declared > multipartMaxBytes)
-        throw new DomainException('PAYLOAD_TOO_LARGE', `Multipart uploads are limited to ${multipartMaxBytes} bytes`, {
-          maxBytes: multipartMaxBytes,
-        });
-      return payload;
+export function installIntegrationBodyHook(
+  fastify: FastifyInstance,
+  maxBytes: number,
+  multipartMaxBytes: number,
+): void {
+  // Callback style: the hook runs for every request of the API, and an async hook costs each one a promise.
+  fastify.addHook('preParsing', (request: FastifyRequest, _reply, payload: Readable, done) => {
+    if (!request.url.startsWith(INTEGRATIONS_PATH)) {
+      done(null, payload);
+      return;
     }
-    if (declared > maxBytes)
-      throw new DomainException('PAYLOAD_TOO_LARGE', `Integration requests are limited to ${maxBytes} bytes`);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const tee = new PassThrough();
-    payload.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        const error = Object.assign(new Error('Request body is too large'), {
-          code: 'FST_ERR_CTP_BODY_TOO_LARGE',
-          statusCode: 413,
-        });
-        tee.destroy(error);
-        payload.destroy();
-        return;
-      }
-      chunks.push(chunk);
-      tee.write(chunk);
-    });
-    payload.on('end', () => {
-      (request.raw as RawCarrier).integrationRawBody = Buffer.concat(chunks);
-      tee.end();
-    });
-    payload.on('error', (error) => tee.destroy(error));
-    return tee;
+    try {
+      done(null, captureIntegrationBody(request, payload, maxBytes, multipartMaxBytes));
+    } catch (error) {
+      done(error as Error);
+    }
   });
+}
+
+function captureIntegrationBody(
+  request: FastifyRequest,
+  payload: Readable,
+  maxBytes: number,
+  multipartMaxBytes: number,
+): Readable {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (isMultipartRequest(request)) {
+    if (declared > multipartMaxBytes)
+      throw new DomainException(
+        'PAYLOAD_TOO_LARGE',
+        `Multipart uploads are limited to ${multipartMaxBytes} bytes`,
+        {
+          maxBytes: multipartMaxBytes,
+        },
+      );
+    return payload;
+  }
+  if (declared > maxBytes)
+    throw new DomainException('PAYLOAD_TOO_LARGE', `Integration requests are limited to ${maxBytes} bytes`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const tee = new PassThrough();
+  payload.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > maxBytes) {
+      const error = Object.assign(new Error('Request body is too large'), {
+        code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+        statusCode: 413,
+      });
+      tee.destroy(error);
+      payload.destroy();
+      return;
+    }
+    chunks.push(chunk);
+    tee.write(chunk);
+  });
+  payload.on('end', () => {
+    (request.raw as RawCarrier).integrationRawBody = Buffer.concat(chunks);
+    tee.end();
+  });
+  payload.on('error', (error) => tee.destroy(error));
+  return tee;
 }

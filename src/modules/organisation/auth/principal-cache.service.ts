@@ -62,6 +62,16 @@ export class PrincipalCacheService implements OnModuleDestroy {
     return value;
   }
 
+  /**
+   * The cached value for `key` without loading: undefined on a miss, when expired, or while the cache is off. Lets
+   * the auth guard answer a repeat caller synchronously (no promise on the request's path).
+   */
+  peek<T>(key: string): T | undefined {
+    if (!this.listening || this.config.auth.principalCacheTtlMs <= 0) return undefined;
+    const hit = this.entries.get(key);
+    return hit && hit.until > Date.now() ? (hit.value as T) : undefined;
+  }
+
   /** Runs a write of this process's own and drops the cache once it settles (others learn of it by NOTIFY). */
   async afterWrite<T>(write: Promise<T>): Promise<T> {
     try {

@@ -44,6 +44,12 @@ export class TokenVerifierService {
    */
   private readonly verified = new Map<string, { until: number; value: VerifiedToken }>();
 
+  /** The token's verification result if this process verified it and the result is still valid; never verifies. */
+  cached(token: string): VerifiedToken | undefined {
+    const hit = this.verified.get(token);
+    return hit && hit.until > Date.now() ? hit.value : undefined;
+  }
+
   async verify(token: string): Promise<VerifiedToken> {
     const now = Date.now();
     const hit = this.verified.get(token);
