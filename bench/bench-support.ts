@@ -8,7 +8,8 @@ export const ROOT = join(__dirname, '..');
 /** A scratch database with every migration (and optionally the seed), dropped by `drop()`. */
 export async function scratchDatabase(seed: boolean): Promise<{ url: string; drop(): Promise<void> }> {
   const base = process.env.DATABASE_URL;
-  if (!base) throw new Error('Set DATABASE_URL to a PostgreSQL server the benchmark may create a database on');
+  if (!base)
+    throw new Error('Set DATABASE_URL to a PostgreSQL server the benchmark may create a database on');
   const name = `ansinh_test_bench_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: base });
   await admin.connect();
@@ -29,16 +30,22 @@ export async function scratchDatabase(seed: boolean): Promise<{ url: string; dro
 
 export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): string {
   const result = spawnSync(cmd, args, { cwd: ROOT, env, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${result.stderr}${result.stdout}`);
+  if (result.status !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} failed:\n${result.stderr}${result.stdout}`);
   return result.stdout;
 }
 
-export async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+export async function waitFor(
+  url: string,
+  child: ChildProcess,
+  timeoutMs = 60_000,
+  init?: RequestInit,
+): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(url, init)).ok) return;
     } catch {
       // not up yet
     }

@@ -6,6 +6,10 @@ import { ROOT, fmt, run, scratchDatabase, startNode, stop, waitFor } from 'bench
  * REST and GraphQL throughput of the whole stack (auth, validation, logging, metrics) against a bare node:http
  * server on the same machine, in one run. Goal: REST ≥ 0.5 and GraphQL ≥ 0.25 of bare requests/s, p99 within 3×.
  * Needs `npm run build` first (`npm run bench:http` does it) and DATABASE_URL (a server to create a scratch DB on).
+ *
+ * The same run also measures the stack's floor (bench/http-floor-servers.ts: an empty Nest app on Fastify, and with
+ * Apollo Server through @nestjs/apollo, answering the same two requests with nothing else): the goals cannot be
+ * met by more than the floor allows, and the floor lines say how much room is left. BENCH_FLOOR=0 skips them.
  */
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -42,10 +46,26 @@ async function main(): Promise<void> {
     PAYMENT_ACCOUNT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
   };
   const bare = startNode(['-e', BARE_SERVER], { ...process.env, PORT: '39301' });
+  const withFloor = process.env.BENCH_FLOOR !== '0';
+  const floorArgs = ['-r', '@swc-node/register', 'bench/http-floor-servers.ts'];
+  const floors = withFloor
+    ? [
+        startNode([...floorArgs, 'rest'], { ...process.env, NODE_ENV: 'production', PORT: '39303' }),
+        startNode([...floorArgs, 'graphql'], { ...process.env, NODE_ENV: 'production', PORT: '39304' }),
+      ]
+    : [];
   const app = startNode(['dist/src/main.js'], { ...env, PORT: '39302', API_KEY_RATE_LIMIT: '1000000' });
   try {
     await waitFor('http://127.0.0.1:39301/', bare);
     await waitFor('http://127.0.0.1:39302/health/ready', app);
+    if (withFloor) {
+      await waitFor('http://127.0.0.1:39303/api/v1/system/whoami', floors[0]);
+      await waitFor('http://127.0.0.1:39304/graphql', floors[1], 60_000, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
+    }
     const token = run(
       'node',
       ['-r', '@swc-node/register', 'src/modules/organisation/auth/dev-token-cli.ts', '--user', 'admin'],
@@ -60,16 +80,30 @@ async function main(): Promise<void> {
     const auth = { authorization: `Bearer ${token}` };
     const bareResult = await load({ url: 'http://127.0.0.1:39301/' });
     const rest = await load({ url: 'http://127.0.0.1:39302/api/v1/system/whoami', headers: auth });
-    const gql = await load({
-      url: 'http://127.0.0.1:39302/graphql',
-      method: 'POST',
+    const graphqlRequest = {
+      method: 'POST' as const,
       headers: { ...auth, 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ whoami { kind name } }' }),
-    });
+    };
+    const gql = await load({ url: 'http://127.0.0.1:39302/graphql', ...graphqlRequest });
+    const floorRest = withFloor
+      ? await load({ url: 'http://127.0.0.1:39303/api/v1/system/whoami' })
+      : undefined;
+    const floorGql = withFloor
+      ? await load({ url: 'http://127.0.0.1:39304/graphql', ...graphqlRequest })
+      : undefined;
     console.log(`\nHTTP benchmark (${DURATION}s, ${CONNECTIONS} connections, ${ROOT})`);
     console.log(line('bare node:http (baseline)', bareResult));
     console.log(line('REST GET /system/whoami', rest, bareResult));
     console.log(line('GraphQL { whoami }', gql, bareResult));
+    if (floorRest && floorGql) {
+      console.log(line('floor: empty Nest REST', floorRest, bareResult));
+      console.log(line('floor: empty Nest+Apollo', floorGql, bareResult));
+      console.log(
+        `share of the floor: REST ${fmt(rest.requests.average / floorRest.requests.average, 2)}, ` +
+          `GraphQL ${fmt(gql.requests.average / floorGql.requests.average, 2)}`,
+      );
+    }
     const restOk =
       rest.requests.average >= 0.5 * bareResult.requests.average &&
       rest.latency.p99 <= 3 * Math.max(bareResult.latency.p99, 1);
@@ -80,6 +114,7 @@ async function main(): Promise<void> {
   } finally {
     await stop(app);
     await stop(bare);
+    for (const floor of floors) await stop(floor);
     await db.drop();
   }
 }
