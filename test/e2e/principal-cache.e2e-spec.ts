@@ -62,7 +62,6 @@ describe('the principal cache of the auth guard', () => {
       new ExecutionContextHost(
         [{ headers: { authorization: `Bearer ${token}` } }, {}],
         SystemController,
-        // eslint-disable-next-line @typescript-eslint/unbound-method -- only its identity is read (metadata)
         SystemController.prototype.whoami,
       );
     const first = guard.canActivate(whoamiContext());
