@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from 'src/app.module';
 import { RequestContext } from 'src/common/context/request-context';
+import { toProblem } from 'src/common/errors/problem';
 import { createLogger } from 'src/common/logging/logger-options';
 import { RequestLogController } from 'src/common/logging/request-log-controller';
 import { applyOpenApiConventions } from 'src/common/http/openapi-conventions';
@@ -20,9 +21,8 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 export const API_PREFIX = 'api/v1';
 
 /**
- * Builds the Nest application on Fastify with every cross-cutting concern: request ids, helmet's headers, CORS,
- * validation, OpenAPI, metrics. Errors Fastify raises itself (body too large, bad JSON) reach Nest's exception layer,
- * which Nest installs as Fastify's error handler at init, and so the ProblemDetailsFilter like every other error.
+ * Builds the Nest application on Fastify with every cross-cutting concern: request ids, problem+json for errors
+ * Fastify raises itself (body too large, bad JSON), helmet's headers, CORS, validation, OpenAPI, metrics.
  */
 export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
   const { config } = options;
@@ -71,6 +71,14 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
       reply.elapsedTime / 1000,
     );
     done();
+  });
+  fastify.setErrorHandler((error, request, reply) => {
+    const { problem, unexpected } = toProblem(error, String(request.id));
+    if (unexpected) request.log.error({ reqId: request.id, err: error }, 'Unexpected error');
+    void reply
+      .status(problem.status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(problem);
   });
 
   // Without configured origins no CORS header is ever sent, so the plugin (a hook on every request) is left out.
