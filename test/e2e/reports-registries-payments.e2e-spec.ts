@@ -75,6 +75,7 @@ describe('registry and payment reports over HTTP (REST and GraphQL)', () => {
 
   it('exports the poverty report as XLSX with Vietnamese grouped headings, CSV with BOM, and chart JSON', async () => {
     const xlsx = await get(POVERTY().replace('/poverty?', '/poverty/xlsx?')).buffer(true).parse(binary).expect(200);
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="ho-ngheo.xlsx"');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body);
     const sheet = book.worksheets[0];

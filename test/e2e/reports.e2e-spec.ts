@@ -76,12 +76,35 @@ describe('Form II.06a over HTTP', () => {
       .buffer(true)
       .parse(binary)
       .expect(200);
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(res.headers['content-disposition']).toBe('attachment; filename="bieu-II.06a.xlsx"');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.body);
     const sheet = workbook.getWorksheet('Biểu II.06a');
     expect(sheet?.getRow(3).values).toEqual([undefined, ...FORM_HEADINGS]);
     const csv = await get(`/api/v1/reports/dossier-processing/csv?${Q1_2026}`).expect(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="bieu-II.06a.csv"');
     expect(csv.text.split('\r\n')[0]).toContain('Tiếp nhận – Trực tuyến');
+  });
+
+  it('documents every report download in OpenAPI with the media type it answers', async () => {
+    const doc = (await request(app.getHttpServer()).get('/api/v1/openapi.json').expect(200)).body as {
+      paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
+    };
+    const downloads = Object.entries(doc.paths).filter(([path]) =>
+      /^\/api\/v1\/reports\/.*\/?(xlsx|csv)$/.test(path),
+    );
+    expect(downloads.length).toBeGreaterThanOrEqual(20);
+    for (const [path, item] of downloads) {
+      const media = path.endsWith('xlsx')
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : 'text/csv';
+      const produced = Object.values(item.get?.responses ?? {}).flatMap((r) => Object.keys(r.content ?? {}));
+      expect({ path, produced }).toEqual({ path, produced: expect.arrayContaining([media]) });
+    }
   });
 
   it('refuses callers without a reporting role, and bad periods', async () => {

@@ -1,5 +1,5 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
 import type { Page } from 'src/common/pagination/pagination';
 import { catalogTable } from 'src/modules/reports/catalog/catalog-report.export';
@@ -10,8 +10,8 @@ import {
 } from 'src/modules/reports/catalog/catalog-report.inputs';
 import { CatalogReportService, type CatalogReport } from 'src/modules/reports/catalog/catalog-report.service';
 import { toChart, toCsv, toXlsx, type ChartData } from 'src/modules/reports/common/report-table';
-import { CSV_TYPE, XLSX_TYPE } from 'src/modules/reports/filters/report-inputs';
 import type { DrillRow } from 'src/modules/reports/filters/report-objects';
+import { CsvDownload, XlsxDownload } from 'src/modules/reports/common/report-download.decorators';
 
 export const CATALOG_DEFINITIONS =
   'In force = procedure versions valid on the period\'s last day (valid_from ≤ day < valid_to; abolition closes ' +
@@ -58,20 +58,12 @@ export class CatalogReportController {
     return toChart(catalogTable(await this.report(query)));
   }
 
-  @Get('xlsx')
-  @ApiOperation({ summary: 'The catalog report as a spreadsheet (Vietnamese headings)' })
-  @ApiProduces(XLSX_TYPE)
-  @Header('content-type', XLSX_TYPE)
-  @Header('content-disposition', 'attachment; filename="thu-tuc-hanh-chinh.xlsx"')
+  @XlsxDownload('xlsx', 'thu-tuc-hanh-chinh.xlsx', 'The catalog report as a spreadsheet (Vietnamese headings)')
   async xlsx(@Query() query: CatalogReportQuery): Promise<StreamableFile> {
     return new StreamableFile(await toXlsx(catalogTable(await this.report(query))));
   }
 
-  @Get('csv')
-  @ApiOperation({ summary: 'The catalog report as CSV (UTF-8 with BOM, Vietnamese headings)' })
-  @ApiProduces('text/csv')
-  @Header('content-type', CSV_TYPE)
-  @Header('content-disposition', 'attachment; filename="thu-tuc-hanh-chinh.csv"')
+  @CsvDownload('csv', 'thu-tuc-hanh-chinh.csv', 'The catalog report as CSV (UTF-8 with BOM, Vietnamese headings)')
   async csv(@Query() query: CatalogReportQuery): Promise<string> {
     return toCsv(catalogTable(await this.report(query)));
   }

@@ -1,5 +1,5 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiSecurity, ApiTags, IntersectionType } from '@nestjs/swagger';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiSecurity, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
 import { RestPageQuery, type Page } from 'src/common/pagination/pagination';
@@ -12,8 +12,8 @@ import {
 } from 'src/modules/reports/digitisation/digitisation-report.service';
 import { ARCHIVE_DRILL_FILTERS, RESULT_DRILL_FILTERS } from 'src/modules/reports/digitisation/result-digitisation.sql';
 import { ReportFilterQuery } from 'src/modules/reports/filters/report-filter.dto';
-import { CSV_TYPE, XLSX_TYPE } from 'src/modules/reports/filters/report-inputs';
 import type { DrillRow } from 'src/modules/reports/filters/report-objects';
+import { CsvDownload, XlsxDownload } from 'src/modules/reports/common/report-download.decorators';
 
 export const DIGITISATION_DEFINITIONS =
   'Results: the dossiers decided in the period (approved or rejected; decision date in the period, as the ' +
@@ -70,20 +70,12 @@ export class DigitisationReportController {
     return toChart(digitisationTable(await this.reports.report(query)));
   }
 
-  @Get('xlsx')
-  @ApiOperation({ summary: 'The digitisation report as a spreadsheet (Vietnamese headings)' })
-  @ApiProduces(XLSX_TYPE)
-  @Header('content-type', XLSX_TYPE)
-  @Header('content-disposition', 'attachment; filename="so-hoa.xlsx"')
+  @XlsxDownload('xlsx', 'so-hoa.xlsx', 'The digitisation report as a spreadsheet (Vietnamese headings)')
   async xlsx(@Query() query: ReportFilterQuery): Promise<StreamableFile> {
     return new StreamableFile(await toXlsx(digitisationTable(await this.reports.report(query))));
   }
 
-  @Get('csv')
-  @ApiOperation({ summary: 'The digitisation report as CSV (UTF-8 with BOM, Vietnamese headings)' })
-  @ApiProduces('text/csv')
-  @Header('content-type', CSV_TYPE)
-  @Header('content-disposition', 'attachment; filename="so-hoa.csv"')
+  @CsvDownload('csv', 'so-hoa.csv', 'The digitisation report as CSV (UTF-8 with BOM, Vietnamese headings)')
   async csv(@Query() query: ReportFilterQuery): Promise<string> {
     return toCsv(digitisationTable(await this.reports.report(query)));
   }

@@ -1,16 +1,16 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiSecurity, ApiTags, IntersectionType } from '@nestjs/swagger';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiSecurity, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
 import type { Page } from 'src/common/pagination/pagination';
 import { RestPageQuery } from 'src/common/pagination/pagination';
 import { toChart, toCsv, toXlsx, type ChartData } from 'src/modules/reports/common/report-table';
 import { ReportFilterQuery } from 'src/modules/reports/filters/report-filter.dto';
-import { CSV_TYPE, XLSX_TYPE } from 'src/modules/reports/filters/report-inputs';
 import type { DrillRow } from 'src/modules/reports/filters/report-objects';
 import { onlineShareTable } from 'src/modules/reports/online/online-share.export';
 import { OnlineShareService, type OnlineShareReport } from 'src/modules/reports/online/online-share.service';
 import { ONLINE_DRILL_FILTERS, type OnlineDrillColumn } from 'src/modules/reports/online/online-share.sql';
+import { CsvDownload, XlsxDownload } from 'src/modules/reports/common/report-download.decorators';
 
 export const ONLINE_SHARE_DEFINITIONS =
   'Received in the period = dossiers whose clock started (acceptance; postmark for post; complete online ' +
@@ -63,20 +63,12 @@ export class OnlineShareController {
     return toChart(onlineShareTable(await this.reports.report(query)));
   }
 
-  @Get('xlsx')
-  @ApiOperation({ summary: 'The online-share report as a spreadsheet (Vietnamese headings)' })
-  @ApiProduces(XLSX_TYPE)
-  @Header('content-type', XLSX_TYPE)
-  @Header('content-disposition', 'attachment; filename="ty-le-ho-so-truc-tuyen.xlsx"')
+  @XlsxDownload('xlsx', 'ty-le-ho-so-truc-tuyen.xlsx', 'The online-share report as a spreadsheet (Vietnamese headings)')
   async xlsx(@Query() query: ReportFilterQuery): Promise<StreamableFile> {
     return new StreamableFile(await toXlsx(onlineShareTable(await this.reports.report(query))));
   }
 
-  @Get('csv')
-  @ApiOperation({ summary: 'The online-share report as CSV (UTF-8 with BOM, Vietnamese headings)' })
-  @ApiProduces('text/csv')
-  @Header('content-type', CSV_TYPE)
-  @Header('content-disposition', 'attachment; filename="ty-le-ho-so-truc-tuyen.csv"')
+  @CsvDownload('csv', 'ty-le-ho-so-truc-tuyen.csv', 'The online-share report as CSV (UTF-8 with BOM, Vietnamese headings)')
   async csv(@Query() query: ReportFilterQuery): Promise<string> {
     return toCsv(onlineShareTable(await this.reports.report(query)));
   }

@@ -1,9 +1,8 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
@@ -26,8 +25,7 @@ import {
 } from 'src/modules/reports/payments/payments-report.service';
 import { periodOf } from 'src/modules/reports/processing/processing-report.dto';
 import { ProcessingReportService } from 'src/modules/reports/processing/processing-report.service';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { CsvDownload, XlsxDownload } from 'src/modules/reports/common/report-download.decorators';
 
 export const COVERAGE_DEFINITIONS =
   'Project 06 coverage on a date, as the benefits module counts it: people needing a payment account per group ' +
@@ -68,20 +66,12 @@ export class PaymentsReportController {
     return this.reports.coveragePeople(input, { limit, cursor });
   }
 
-  @Get('account-coverage/xlsx')
-  @ApiOperation({ summary: 'Coverage as a spreadsheet (Vietnamese headings, grouped by group)' })
-  @ApiProduces(XLSX)
-  @Header('content-type', XLSX)
-  @Header('content-disposition', 'attachment; filename="tai-khoan-chi-tra.xlsx"')
+  @XlsxDownload('account-coverage/xlsx', 'tai-khoan-chi-tra.xlsx', 'Coverage as a spreadsheet (Vietnamese headings, grouped by group)')
   async coverageXlsx(@Query() q: CoverageQuery): Promise<StreamableFile> {
     return new StreamableFile(await toXlsx(coverageTable(await this.reports.coverage(q))));
   }
 
-  @Get('account-coverage/csv')
-  @ApiOperation({ summary: 'Coverage as CSV (UTF-8 with BOM)' })
-  @ApiProduces('text/csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="tai-khoan-chi-tra.csv"')
+  @CsvDownload('account-coverage/csv', 'tai-khoan-chi-tra.csv', 'Coverage as CSV (UTF-8 with BOM)')
   async coverageCsv(@Query() q: CoverageQuery): Promise<string> {
     return toCsv(coverageTable(await this.reports.coverage(q)));
   }
@@ -108,20 +98,12 @@ export class PaymentsReportController {
     );
   }
 
-  @Get('paid-through-accounts/xlsx')
-  @ApiOperation({ summary: 'Paid through accounts as a spreadsheet (Vietnamese headings)' })
-  @ApiProduces(XLSX)
-  @Header('content-type', XLSX)
-  @Header('content-disposition', 'attachment; filename="chi-tra-qua-tai-khoan.xlsx"')
+  @XlsxDownload('paid-through-accounts/xlsx', 'chi-tra-qua-tai-khoan.xlsx', 'Paid through accounts as a spreadsheet (Vietnamese headings)')
   async paidXlsx(@Query() q: PaidQuery): Promise<StreamableFile> {
     return new StreamableFile(await toXlsx(paidTable(await this.paidReport(q))));
   }
 
-  @Get('paid-through-accounts/csv')
-  @ApiOperation({ summary: 'Paid through accounts as CSV' })
-  @ApiProduces('text/csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="chi-tra-qua-tai-khoan.csv"')
+  @CsvDownload('paid-through-accounts/csv', 'chi-tra-qua-tai-khoan.csv', 'Paid through accounts as CSV')
   async paidCsv(@Query() q: PaidQuery): Promise<string> {
     return toCsv(paidTable(await this.paidReport(q)));
   }

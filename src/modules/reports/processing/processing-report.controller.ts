@@ -1,9 +1,8 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
@@ -22,6 +21,7 @@ import {
   type ProcessingEcho,
 } from 'src/modules/reports/processing/processing-report-query.service';
 import type { ProcessingReport } from 'src/modules/reports/processing/processing-report.service';
+import { CsvDownload, XlsxDownload } from 'src/modules/reports/common/report-download.decorators';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -64,23 +64,13 @@ export class ProcessingReportController {
     return this.reports.drillDown(query, query.column, query);
   }
 
-  @Get('xlsx')
-  @ApiOperation({
-    summary: 'Form II.06a as a spreadsheet laid out like the official form (Vietnamese headings)',
-  })
-  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @Header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @Header('content-disposition', 'attachment; filename="bieu-II.06a.xlsx"')
+  @XlsxDownload('xlsx', 'bieu-II.06a.xlsx', 'Form II.06a as a spreadsheet laid out like the official form (Vietnamese headings)')
   async xlsx(@Query() query: ProcessingReportQuery): Promise<StreamableFile> {
     const { report, echo } = await this.reports.report(query);
     return new StreamableFile(await toXlsx(report, echoFilters(echo)));
   }
 
-  @Get('csv')
-  @ApiOperation({ summary: 'Form II.06a as CSV (UTF-8, Vietnamese headings)' })
-  @ApiProduces('text/csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="bieu-II.06a.csv"')
+  @CsvDownload('csv', 'bieu-II.06a.csv', 'Form II.06a as CSV (UTF-8, Vietnamese headings)')
   async csv(@Query() query: ProcessingReportQuery): Promise<string> {
     const { report, echo } = await this.reports.report(query);
     return toCsv(report, echoFilters(echo));

@@ -1,9 +1,8 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
@@ -25,8 +24,7 @@ import {
   type StatusReport,
 } from 'src/modules/reports/registries/registries-report.service';
 import type { StatusReportKind } from 'src/modules/reports/registries/status-report.sql';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { CsvDownload, XlsxDownload } from 'src/modules/reports/common/report-download.decorators';
 
 export const POVERTY_DEFINITIONS =
   "Households by listed poverty class (the registry's decision-backed statuses: POOR, NEAR_POOR, " +
@@ -66,20 +64,12 @@ export class RegistriesReportController {
     return this.reports.povertyHouseholds(input, { limit, cursor });
   }
 
-  @Get('poverty/xlsx')
-  @ApiOperation({ summary: 'Poverty report as a spreadsheet (Vietnamese headings, grouped by class)' })
-  @ApiProduces(XLSX)
-  @Header('content-type', XLSX)
-  @Header('content-disposition', 'attachment; filename="ho-ngheo.xlsx"')
+  @XlsxDownload('poverty/xlsx', 'ho-ngheo.xlsx', 'Poverty report as a spreadsheet (Vietnamese headings, grouped by class)')
   async povertyXlsx(@Query() q: PovertyReportQuery): Promise<StreamableFile> {
     return new StreamableFile(await toXlsx(povertyTable(await this.reports.poverty(q))));
   }
 
-  @Get('poverty/csv')
-  @ApiOperation({ summary: 'Poverty report as CSV (UTF-8 with BOM, Vietnamese headings)' })
-  @ApiProduces('text/csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="ho-ngheo.csv"')
+  @CsvDownload('poverty/csv', 'ho-ngheo.csv', 'Poverty report as CSV (UTF-8 with BOM, Vietnamese headings)')
   async povertyCsv(@Query() q: PovertyReportQuery): Promise<string> {
     return toCsv(povertyTable(await this.reports.poverty(q)));
   }
@@ -102,20 +92,12 @@ export class RegistriesReportController {
     return this.people('MERIT', q);
   }
 
-  @Get('meritorious/xlsx')
-  @ApiOperation({ summary: 'Meritorious people report as a spreadsheet (Vietnamese headings)' })
-  @ApiProduces(XLSX)
-  @Header('content-type', XLSX)
-  @Header('content-disposition', 'attachment; filename="nguoi-co-cong.xlsx"')
+  @XlsxDownload('meritorious/xlsx', 'nguoi-co-cong.xlsx', 'Meritorious people report as a spreadsheet (Vietnamese headings)')
   async meritoriousXlsx(@Query() q: StatusReportQuery): Promise<StreamableFile> {
     return new StreamableFile(await toXlsx(await this.table('MERIT', q)));
   }
 
-  @Get('meritorious/csv')
-  @ApiOperation({ summary: 'Meritorious people report as CSV' })
-  @ApiProduces('text/csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="nguoi-co-cong.csv"')
+  @CsvDownload('meritorious/csv', 'nguoi-co-cong.csv', 'Meritorious people report as CSV')
   async meritoriousCsv(@Query() q: StatusReportQuery): Promise<string> {
     return toCsv(await this.table('MERIT', q));
   }
@@ -138,20 +120,12 @@ export class RegistriesReportController {
     return this.people('SOCIAL_PROTECTION', q);
   }
 
-  @Get('social-protection/xlsx')
-  @ApiOperation({ summary: 'Social-protection report as a spreadsheet (Vietnamese headings)' })
-  @ApiProduces(XLSX)
-  @Header('content-type', XLSX)
-  @Header('content-disposition', 'attachment; filename="bao-tro-xa-hoi.xlsx"')
+  @XlsxDownload('social-protection/xlsx', 'bao-tro-xa-hoi.xlsx', 'Social-protection report as a spreadsheet (Vietnamese headings)')
   async socialProtectionXlsx(@Query() q: StatusReportQuery): Promise<StreamableFile> {
     return new StreamableFile(await toXlsx(await this.table('SOCIAL_PROTECTION', q)));
   }
 
-  @Get('social-protection/csv')
-  @ApiOperation({ summary: 'Social-protection report as CSV' })
-  @ApiProduces('text/csv')
-  @Header('content-type', 'text/csv; charset=utf-8')
-  @Header('content-disposition', 'attachment; filename="bao-tro-xa-hoi.csv"')
+  @CsvDownload('social-protection/csv', 'bao-tro-xa-hoi.csv', 'Social-protection report as CSV')
   async socialProtectionCsv(@Query() q: StatusReportQuery): Promise<string> {
     return toCsv(await this.table('SOCIAL_PROTECTION', q));
   }

@@ -1,11 +1,10 @@
-import { Controller, Get, Header, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiSecurity, ApiTags, IntersectionType } from '@nestjs/swagger';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiSecurity, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { Roles, Scopes } from 'src/common/auth/auth.decorators';
 import { RestPageQuery, type Page } from 'src/common/pagination/pagination';
 import { toChart, toCsv, toXlsx, type ChartData } from 'src/modules/reports/common/report-table';
 import { ReportFilterQuery } from 'src/modules/reports/filters/report-filter.dto';
-import { CSV_TYPE, XLSX_TYPE } from 'src/modules/reports/filters/report-inputs';
 import type { DrillRow } from 'src/modules/reports/filters/report-objects';
 import { serviceIndexTable } from 'src/modules/reports/service-index/service-index.export';
 import { INDICATORS } from 'src/modules/reports/service-index/service-index-score';
@@ -17,6 +16,7 @@ import {
   type IndexPart,
   type ServiceIndexReport,
 } from 'src/modules/reports/service-index/service-index.service';
+import { CsvDownload, XlsxDownload } from 'src/modules/reports/common/report-download.decorators';
 
 export const SERVICE_INDEX_DEFINITIONS =
   'Decision 766/QĐ-TTg service index per agency, for the sub-indicators this service has data for. Scoring (DOMAIN.md): ' +
@@ -66,20 +66,12 @@ export class ServiceIndexController {
     return toChart(serviceIndexTable(await this.reports.report(query)));
   }
 
-  @Get('xlsx')
-  @ApiOperation({ summary: 'The service index as a spreadsheet (Vietnamese headings grouped as in Decision 766)' })
-  @ApiProduces(XLSX_TYPE)
-  @Header('content-type', XLSX_TYPE)
-  @Header('content-disposition', 'attachment; filename="chi-so-766.xlsx"')
+  @XlsxDownload('xlsx', 'chi-so-766.xlsx', 'The service index as a spreadsheet (Vietnamese headings grouped as in Decision 766)')
   async xlsx(@Query() query: ReportFilterQuery): Promise<StreamableFile> {
     return new StreamableFile(await toXlsx(serviceIndexTable(await this.reports.report(query))));
   }
 
-  @Get('csv')
-  @ApiOperation({ summary: 'The service index as CSV (UTF-8 with BOM, Vietnamese headings)' })
-  @ApiProduces('text/csv')
-  @Header('content-type', CSV_TYPE)
-  @Header('content-disposition', 'attachment; filename="chi-so-766.csv"')
+  @CsvDownload('csv', 'chi-so-766.csv', 'The service index as CSV (UTF-8 with BOM, Vietnamese headings)')
   async csv(@Query() query: ReportFilterQuery): Promise<string> {
     return toCsv(serviceIndexTable(await this.reports.report(query)));
   }
