@@ -96,8 +96,19 @@ describe('dossier lifecycle over HTTP (REST for portals, GraphQL for staff)', ()
     expect(slip.data.dossier.handovers.map((h: any) => h.stepOutcome)).toEqual([null, 'ON_TIME']);
     expect(slip.data.dossierSlip.rows).toHaveLength(2);
     expect(slip.data.dossier.steps.map((s: any) => s.outcome)).toEqual(['ON_TIME', 'EARLY', null]);
-    const changes = await http().get('/api/v1/dossiers/changes').set('x-api-key', portalKey).query({ limit: 500 });
-    const mine = changes.body.items.filter((c: any) => c.dossierId === d.id).map((c: any) => c.type);
+    // the whole feed, page by page: the run's shared database holds other files' events in the key's scope too
+    const mine: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 200; page++) {
+      const changes = await http()
+        .get('/api/v1/dossiers/changes')
+        .set('x-api-key', portalKey)
+        .query({ limit: 500, ...(cursor ? { cursor } : {}) })
+        .expect(200);
+      mine.push(...changes.body.items.filter((c: any) => c.dossierId === d.id).map((c: any) => c.type));
+      if (changes.body.items.length === 0 || !changes.body.nextCursor || changes.body.nextCursor === cursor) break;
+      cursor = changes.body.nextCursor;
+    }
     expect(mine).toEqual([
       'dossier.submitted',
       'dossier.received',

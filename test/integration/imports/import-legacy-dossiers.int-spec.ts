@@ -41,7 +41,11 @@ describe('import of legacy dossiers (LEGACY_DOSSIERS)', () => {
     const newProvince = await ensureTestUnit(app, { era: 'POST_2025', code: '96', level: 'PROVINCE' });
     const oldCode = await freeCode(ds, 'PRE_2025');
     oldUnit = { code: oldCode, id: await ensureTestUnit(app, { era: 'PRE_2025', code: oldCode, level: 'COMMUNE', parentId: province }) };
-    const newCode = await freeCode(ds, 'POST_2025');
+    // free in both eras: a pre-2025 commune with the same code (the national files other tests load) would be the
+    // unit of the time for L008's March 2025 receipt, and the row would resolve to it instead
+    let newCode = await freeCode(ds, 'POST_2025');
+    while ((await ds.query(`select 1 from admin_units where era = 'PRE_2025' and code = $1`, [newCode])).length > 0)
+      newCode = await freeCode(ds, 'POST_2025');
     newUnit = { code: newCode, id: await ensureTestUnit(app, { era: 'POST_2025', code: newCode, level: 'COMMUNE', parentId: newProvince }) };
     agencyId = await ensureTestAgency(app, { code: agencyCode, unitId: newUnit.id, kind: 'COMMUNE_COMMITTEE' });
     // one procedure, two versions: 10 working days until 2025, 5 from 2025-01-01
