@@ -1,33 +1,22 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ReportTable } from 'src/modules/reports/common/report-table';
 import { coverageTable, paidTable } from 'src/modules/reports/payments/payments-report.export';
 import { PaymentsReportService } from 'src/modules/reports/payments/payments-report.service';
-import {
-  PROVINCE_SCOPE,
-  ScheduledReportProducers,
-  type ReportScope,
-  type ScheduledReportProducer,
-} from 'src/modules/reports/scheduled/scheduled-report-producer';
+import { ProvinceReportProducer } from 'src/modules/reports/scheduled/province-report-producer';
+import { ScheduledReportProducers } from 'src/modules/reports/scheduled/scheduled-report-producer';
 import type { OfficialPeriod } from 'src/modules/reports/scheduled/scheduled-periods';
 
 /** People paid through accounts and amounts, monthly and six-monthly, province-wide (rows per unit). */
 @Injectable()
-export class PaidThroughAccountsProducer implements ScheduledReportProducer, OnModuleInit {
+export class PaidThroughAccountsProducer extends ProvinceReportProducer {
   readonly key = 'paid-through-accounts';
   readonly fileStem = 'chi-tra-qua-tai-khoan';
-  readonly periodKinds = ['MONTH', 'HALF_YEAR'] as const;
 
   constructor(
-    private readonly producers: ScheduledReportProducers,
+    producers: ScheduledReportProducers,
     private readonly reports: PaymentsReportService,
-  ) {}
-
-  onModuleInit(): void {
-    this.producers.register(this);
-  }
-
-  scopes(): Promise<ReportScope[]> {
-    return Promise.resolve([PROVINCE_SCOPE]);
+  ) {
+    super(producers);
   }
 
   async table(period: OfficialPeriod): Promise<ReportTable> {
@@ -37,22 +26,15 @@ export class PaidThroughAccountsProducer implements ScheduledReportProducer, OnM
 
 /** Accounts over eligible on the last day of each month and half-year, province-wide (rows per unit). */
 @Injectable()
-export class AccountCoverageProducer implements ScheduledReportProducer, OnModuleInit {
+export class AccountCoverageProducer extends ProvinceReportProducer {
   readonly key = 'account-coverage';
   readonly fileStem = 'tai-khoan-chi-tra';
-  readonly periodKinds = ['MONTH', 'HALF_YEAR'] as const;
 
   constructor(
-    private readonly producers: ScheduledReportProducers,
+    producers: ScheduledReportProducers,
     private readonly reports: PaymentsReportService,
-  ) {}
-
-  onModuleInit(): void {
-    this.producers.register(this);
-  }
-
-  scopes(): Promise<ReportScope[]> {
-    return Promise.resolve([PROVINCE_SCOPE]);
+  ) {
+    super(producers);
   }
 
   async table(period: OfficialPeriod): Promise<ReportTable> {
