@@ -1,10 +1,12 @@
 import type { SqlQuery } from 'src/modules/imports/targets/import-target-definition';
+import { matchByHouseholdName } from 'src/modules/imports/targets/person-match';
 import { stagingSql } from 'src/modules/imports/targets/staging-sql';
 
 type Query = SqlQuery;
 
 const S = 'import_people_rows';
-const { errorsFrom, rejectErrored } = stagingSql(S);
+const staging = stagingSql(S);
+const { errorsFrom, rejectErrored } = staging;
 
 /**
  * Set-based checks and matching of the staged rows of one import, in this order: references (admin units, scope),
@@ -91,40 +93,12 @@ export async function classifyPeopleRows(
   await q(`analyze ${S}`);
 
   // second key: a current member of the named household with the same name and birth year, one side without CCCD
-  await q(
-    `create temp table if not exists import_name_candidates (row_no int, person_id uuid, n int) on commit drop`,
-  );
-  await q(`truncate import_name_candidates`);
-  await q(
-    `insert into import_name_candidates (row_no, person_id, n)
-     select s.row_no, min(p.id::text)::uuid, count(*)::int
-       from ${S} s
-       join registry_household_members m on m.household_id = s.household_id and m.valid_to is null
-       join registry_people p on p.id = m.person_id and p.merged_into_id is null
-      where s.import_id = $1 and not s.rejected and s.household_id is not null
-        and p.birth_year = s.birth_year and vn_search_key(p.full_name) = vn_search_key(s.full_name)
-        and (s.cccd is null or p.cccd is null) and p.id is distinct from s.person_id
-      group by s.row_no`,
-    [importId],
-  );
-  await errorsFrom(
+  await matchByHouseholdName(
     q,
+    S,
+    staging,
     importId,
-    'AMBIGUOUS_MATCH',
-    'full_name',
-    `select s.row_no, s.full_name as value,
-            case when s.person_id is not null then 'khớp CCCD và khớp họ tên trong hộ với người khác'
-                 else c.n || ' người cùng họ tên, năm sinh trong hộ' end as detail_vi,
-            case when s.person_id is not null then 'CCCD matches one person, name in household another'
-                 else c.n || ' people with this name and birth year in the household' end as detail_en
-       from ${S} s join import_name_candidates c on c.row_no = s.row_no
-      where s.import_id = $1 and not s.rejected and (s.person_id is not null or c.n > 1)`,
-  );
-  await rejectErrored(q, importId);
-  await q(
-    `update ${S} s set person_id = c.person_id from import_name_candidates c
-      where s.import_id = $1 and s.row_no = c.row_no and not s.rejected and s.person_id is null and c.n = 1`,
-    [importId],
+    `join registry_household_members m on m.household_id = s.household_id and m.valid_to is null`,
   );
   await errorsFrom(
     q,
