@@ -49,10 +49,10 @@ export class PrincipalCacheService implements OnModuleDestroy {
       this.startListening();
       return load();
     }
+    const hit = this.peek<T>(key);
+    if (hit !== undefined) return hit;
+    this.entries.delete(key); // expired, if there at all
     const now = Date.now();
-    const hit = this.entries.get(key);
-    if (hit && hit.until > now) return hit.value as T;
-    if (hit) this.entries.delete(key);
     const generation = this.generation;
     const value = await load();
     if (value !== undefined && this.listening && generation === this.generation) {

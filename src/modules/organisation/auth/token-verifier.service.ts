@@ -51,10 +51,10 @@ export class TokenVerifierService {
   }
 
   async verify(token: string): Promise<VerifiedToken> {
+    const hit = this.cached(token);
+    if (hit) return hit;
+    this.verified.delete(token); // expired, if there at all
     const now = Date.now();
-    const hit = this.verified.get(token);
-    if (hit && hit.until > now) return hit.value;
-    if (hit) this.verified.delete(token);
     const value = await this.verifyUncached(token);
     const exp = decodeJwt(token).exp;
     const until = Math.min(now + VERIFIED_TOKEN_TTL_MS, typeof exp === 'number' ? exp * 1000 : now);
